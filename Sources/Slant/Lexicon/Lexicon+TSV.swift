@@ -1,0 +1,148 @@
+extension Lexicon {
+    /// The column header every Slant TSV lexicon carries after its `#` header lines.
+    public static let tsvColumns = ["term", "category", "weight", "note"]
+
+    /// Parses Slant's TSV lexicon format.
+    ///
+    /// ```
+    /// # name: hedges
+    /// # version: 1.0.0
+    /// # license: MIT
+    /// # source: written for Slant from …
+    /// # description: optional free text
+    /// # range: -1 1            (optional; default -5 5)
+    /// term<TAB>category<TAB>weight<TAB>note
+    /// may<TAB>hedge<TAB>0.6<TAB>epistemic modal
+    /// ```
+    /// After the column header, blank lines and lines starting with `#` are ignored. Terms may
+    /// be multiword (single spaces) and the last word may end in `*` (prefix wildcard).
+    ///
+    /// - Parameters:
+    ///   - text: the file's content.
+    ///   - origin: the file name used in error messages.
+    /// - Throws: ``SlantError`` with reason `.badLexicon`, naming `origin` and the line, for a
+    ///   missing header key, an unknown or repeated header key, a malformed line, a weight
+    ///   outside `range`, or a term that appears twice.
+    /// - Complexity: O(n) in the number of lines.
+    public static func parseTSV(_ text: String, origin: String) throws -> Lexicon {
+        func fail(_ line: Int, _ message: String) -> SlantError {
+            SlantError(.badLexicon, file: origin, line: line, message)
+        }
+        var header: [String: String] = [:]
+        var entries: [Entry] = []
+        var seen: [String: Int] = [:]
+        var sawColumns = false
+        var range: ClosedRange<Double> = -5...5
+        let knownKeys: Set<String> = ["name", "version", "license", "source", "description", "range"]
+
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            if !sawColumns {
+                if line.trimmingSpaces().isEmpty { continue }
+                if line.hasPrefix("#") {
+                    let body = line.dropFirst().trimmingSpaces()
+                    guard let colon = body.firstIndex(of: ":") else {
+                        if body.isEmpty { continue }
+                        throw fail(lineNumber, "header line must be '# key: value', got '\(line)'")
+                    }
+                    let key = body[..<colon].trimmingSpaces().lowercased()
+                    let value = body[body.index(after: colon)...].trimmingSpaces()
+                    guard knownKeys.contains(key) else {
+                        throw fail(lineNumber, "unknown header key '\(key)' (known: \(knownKeys.sorted().joined(separator: ", ")))")
+                    }
+                    guard header[key] == nil else { throw fail(lineNumber, "header key '\(key)' given twice") }
+                    header[key] = String(value)
+                    if key == "range" {
+                        let parts = value.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                        guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]), low <= high else {
+                            throw fail(lineNumber, "range must be two numbers 'MIN MAX' with MIN <= MAX, got '\(value)'")
+                        }
+                        range = low...high
+                    }
+                    continue
+                }
+                let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard columns == tsvColumns || columns == Array(tsvColumns.prefix(3)) else {
+                    throw fail(lineNumber, "expected the column header 'term<TAB>category<TAB>weight<TAB>note', got '\(line)'")
+                }
+                for key in ["name", "version", "license", "source"] where (header[key] ?? "").isEmpty {
+                    throw fail(lineNumber, "header is missing '# \(key): …' before the column line")
+                }
+                sawColumns = true
+                continue
+            }
+            if line.trimmingSpaces().isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3 || fields.count == 4 else {
+                throw fail(lineNumber, "expected 3 or 4 tab-separated fields (term, category, weight, note), got \(fields.count)")
+            }
+            let term = fields[0].trimmingSpaces()
+            let category = fields[1].trimmingSpaces()
+            guard !term.isEmpty else { throw fail(lineNumber, "empty term") }
+            guard !category.isEmpty else { throw fail(lineNumber, "empty category for '\(term)'") }
+            if let star = term.firstIndex(of: "*"), star != term.index(before: term.endIndex) {
+                throw fail(lineNumber, "'*' is allowed only at the end of a term: '\(term)'")
+            }
+            guard let weight = Double(fields[2].trimmingSpaces()), weight.isFinite else {
+                throw fail(lineNumber, "weight '\(fields[2])' of '\(term)' is not a number")
+            }
+            guard range.contains(weight) else {
+                throw fail(lineNumber, "weight \(fields[2]) of '\(term)' is outside the declared range \(range.lowerBound)…\(range.upperBound)")
+            }
+            let entry = Entry(term: String(term), category: String(category), weight: weight,
+                              note: fields.count == 4 ? String(fields[3].trimmingSpaces()) : "",
+                              line: lineNumber)
+            if let first = seen[entry.term] {
+                throw fail(lineNumber, "duplicate term '\(entry.term)' (first on line \(first))")
+            }
+            seen[entry.term] = lineNumber
+            entries.append(entry)
+        }
+        guard sawColumns else {
+            throw fail(max(lineNumber, 1), "no column header 'term<TAB>category<TAB>weight<TAB>note' found")
+        }
+        return Lexicon(
+            name: header["name"]!, version: header["version"]!, license: header["license"]!,
+            source: header["source"]!, description: header["description"] ?? "",
+            range: range, entries: entries,
+            sha256: SHA256.hex(Array(text.utf8)), origin: origin
+        )
+    }
+
+    /// Writes the lexicon in Slant's TSV format (the inverse of ``parseTSV(_:origin:)``).
+    public func tsv() -> String {
+        var out = "# name: \(name)\n# version: \(version)\n# license: \(license)\n# source: \(source)\n"
+        if !description.isEmpty { out += "# description: \(description)\n" }
+        out += "# range: \(Lexicon.formatNumber(range.lowerBound)) \(Lexicon.formatNumber(range.upperBound))\n"
+        out += Lexicon.tsvColumns.joined(separator: "\t") + "\n"
+        for entry in entries {
+            let note = entry.note.replacingTabsAndNewlines()
+            out += "\(entry.term)\t\(entry.category)\t\(Lexicon.formatNumber(entry.weight))\t\(note)\n"
+        }
+        return out
+    }
+
+    /// Shortest round-tripping decimal for a weight (`1` rather than `1.0`).
+    static func formatNumber(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> SubSequence {
+        var start = startIndex, end = endIndex
+        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+        while end > start, self[index(before: end)] == " " || self[index(before: end)] == "\t" { end = index(before: end) }
+        return self[start..<end]
+    }
+
+    func replacingTabsAndNewlines() -> String {
+        String(map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+}

@@ -1,0 +1,100 @@
+/// One word list in memory: its provenance and its entries.
+///
+/// Every on-disk format (Slant's TSV, VADER's txt, LIWC `.dic`, MPQA `.tff`, quanteda YAML,
+/// plain word lists) is read into this one value; ``Lexicon/tsv()`` writes it back in Slant's
+/// format. Terms are stored normalised (lower case, curly apostrophes straightened) so that
+/// matching compares them with each token's normalised form computed once at tokenization.
+public struct Lexicon: Sendable, Equatable {
+    /// One line of a lexicon: a term (possibly multiword, possibly ending in a `*` wildcard),
+    /// a category, a weight and a free-text note.
+    public struct Entry: Sendable, Equatable {
+        /// The term as written in the file, normalised.
+        public var term: String
+        public var category: String
+        public var weight: Double
+        public var note: String
+        /// One-based line number in the source file (0 when built in memory).
+        public var line: Int
+
+        public init(term: String, category: String, weight: Double, note: String = "", line: Int = 0) {
+            self.term = Lexicon.normalize(term)
+            self.category = category
+            self.weight = weight
+            self.note = note
+            self.line = line
+        }
+
+        /// The term split into words; a trailing `*` on the last word makes it a prefix.
+        public var words: [Substring] { term.split(separator: " ") }
+    }
+
+    /// Short identifier, e.g. `loaded-language`.
+    public var name: String
+    /// Semantic version of the list's content.
+    public var version: String
+    public var license: String
+    /// Where the list comes from (author, publication, or conversion origin).
+    public var source: String
+    public var description: String
+    /// Allowed weight range, inclusive.
+    public var range: ClosedRange<Double>
+    public var entries: [Entry]
+    /// SHA-256 of the file's bytes as read (empty for lexicons built in memory).
+    public var sha256: String
+    /// The file name or path it was read from (empty for lexicons built in memory).
+    public var origin: String
+
+    public init(
+        name: String, version: String, license: String, source: String,
+        description: String = "", range: ClosedRange<Double> = -5...5,
+        entries: [Entry] = [], sha256: String = "", origin: String = ""
+    ) {
+        self.name = name
+        self.version = version
+        self.license = license
+        self.source = source
+        self.description = description
+        self.range = range
+        self.entries = entries
+        self.sha256 = sha256
+        self.origin = origin
+    }
+
+    /// The categories used, in order of first appearance.
+    public var categories: [String] {
+        var seen = Set<String>()
+        return entries.compactMap { seen.insert($0.category).inserted ? $0.category : nil }
+    }
+
+    /// Entries of one category.
+    public func entries(in category: String) -> [Entry] {
+        entries.filter { $0.category == category }
+    }
+
+    /// The weight of an exact (non-wildcard) term, if present.
+    public func weight(of term: String) -> Double? {
+        let key = Lexicon.normalize(term)
+        return entries.first { $0.term == key }?.weight
+    }
+
+    /// Lower-cases and straightens apostrophes and quotes, and folds runs of white space,
+    /// the same normalisation that tokens receive.
+    public static func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            switch scalar {
+            case "\u{2019}", "\u{2018}", "\u{02BC}": out.append("'")
+            case "\u{2010}", "\u{2011}": out.append("-")
+            default:
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+            }
+        }
+        return String(out)
+    }
+}
