@@ -11,18 +11,20 @@ extension Lexicon {
     /// # source: written for Slant from …
     /// # description: optional free text
     /// # range: -1 1            (optional; default -5 5)
+    /// # terms: regex           (optional; default words: terms are regular expressions)
     /// term<TAB>category<TAB>weight<TAB>note
     /// may<TAB>hedge<TAB>0.6<TAB>epistemic modal
     /// ```
     /// After the column header, blank lines and lines starting with `#` are ignored. Terms may
-    /// be multiword (single spaces) and the last word may end in `*` (prefix wildcard).
+    /// be multiword (single spaces) and the last word may end in `*` (prefix wildcard). A term
+    /// may stand in several categories (as in LIWC); when matching, its first line wins.
     ///
     /// - Parameters:
     ///   - text: the file's content.
     ///   - origin: the file name used in error messages.
     /// - Throws: ``SlantError`` with reason `.badLexicon`, naming `origin` and the line, for a
     ///   missing header key, an unknown or repeated header key, a malformed line, a weight
-    ///   outside `range`, or a term that appears twice.
+    ///   outside `range`, or a term that appears twice in one category.
     /// - Complexity: O(n) in the number of lines.
     public static func parseTSV(_ text: String, origin: String) throws -> Lexicon {
         func fail(_ line: Int, _ message: String) -> SlantError {
@@ -33,7 +35,7 @@ extension Lexicon {
         var seen: [String: Int] = [:]
         var sawColumns = false
         var range: ClosedRange<Double> = -5...5
-        let knownKeys: Set<String> = ["name", "version", "license", "source", "description", "range"]
+        let knownKeys: Set<String> = ["name", "version", "license", "source", "description", "range", "terms"]
 
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -63,6 +65,9 @@ extension Lexicon {
                         }
                         range = low...high
                     }
+                    if key == "terms", value != "words", value != "regex" {
+                        throw fail(lineNumber, "terms must be 'words' or 'regex', got '\(value)'")
+                    }
                     continue
                 }
                 let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -84,7 +89,7 @@ extension Lexicon {
             let category = fields[1].trimmingSpaces()
             guard !term.isEmpty else { throw fail(lineNumber, "empty term") }
             guard !category.isEmpty else { throw fail(lineNumber, "empty category for '\(term)'") }
-            if let star = term.firstIndex(of: "*"), star != term.index(before: term.endIndex) {
+            if header["terms"] != "regex", let star = term.firstIndex(of: "*"), star != term.index(before: term.endIndex) {
                 throw fail(lineNumber, "'*' is allowed only at the end of a term: '\(term)'")
             }
             guard let weight = Double(fields[2].trimmingSpaces()), weight.isFinite else {
@@ -96,10 +101,11 @@ extension Lexicon {
             let entry = Entry(term: String(term), category: String(category), weight: weight,
                               note: fields.count == 4 ? String(fields[3].trimmingSpaces()) : "",
                               line: lineNumber)
-            if let first = seen[entry.term] {
-                throw fail(lineNumber, "duplicate term '\(entry.term)' (first on line \(first))")
+            let identity = entry.key + "\t" + entry.category
+            if let first = seen[identity] {
+                throw fail(lineNumber, "duplicate term '\(entry.term)' in category '\(entry.category)' (first on line \(first))")
             }
-            seen[entry.term] = lineNumber
+            seen[identity] = lineNumber
             entries.append(entry)
         }
         guard sawColumns else {
@@ -108,6 +114,7 @@ extension Lexicon {
         return Lexicon(
             name: header["name"]!, version: header["version"]!, license: header["license"]!,
             source: header["source"]!, description: header["description"] ?? "",
+            termsAreRegex: header["terms"] == "regex",
             range: range, entries: entries,
             sha256: SHA256.hex(Array(text.utf8)), origin: origin
         )
@@ -117,6 +124,7 @@ extension Lexicon {
     public func tsv() -> String {
         var out = "# name: \(name)\n# version: \(version)\n# license: \(license)\n# source: \(source)\n"
         if !description.isEmpty { out += "# description: \(description)\n" }
+        if termsAreRegex { out += "# terms: regex\n" }
         out += "# range: \(Lexicon.formatNumber(range.lowerBound)) \(Lexicon.formatNumber(range.upperBound))\n"
         out += Lexicon.tsvColumns.joined(separator: "\t") + "\n"
         for entry in entries {

@@ -8,8 +8,10 @@ public struct Lexicon: Sendable, Equatable {
     /// One line of a lexicon: a term (possibly multiword, possibly ending in a `*` wildcard),
     /// a category, a weight and a free-text note.
     public struct Entry: Sendable, Equatable {
-        /// The term as written in the file, normalised.
+        /// The term as written in the file.
         public var term: String
+        /// The term normalised for matching (lower case, straight apostrophes, single spaces).
+        public var key: String
         public var category: String
         public var weight: Double
         public var note: String
@@ -17,7 +19,8 @@ public struct Lexicon: Sendable, Equatable {
         public var line: Int
 
         public init(term: String, category: String, weight: Double, note: String = "", line: Int = 0) {
-            self.term = Lexicon.normalize(term)
+            self.term = term
+            self.key = Lexicon.normalize(term)
             self.category = category
             self.weight = weight
             self.note = note
@@ -25,7 +28,7 @@ public struct Lexicon: Sendable, Equatable {
         }
 
         /// The term split into words; a trailing `*` on the last word makes it a prefix.
-        public var words: [Substring] { term.split(separator: " ") }
+        public var words: [Substring] { key.split(separator: " ") }
     }
 
     /// Short identifier, e.g. `loaded-language`.
@@ -36,6 +39,8 @@ public struct Lexicon: Sendable, Equatable {
     /// Where the list comes from (author, publication, or conversion origin).
     public var source: String
     public var description: String
+    /// Terms are regular expressions (`# terms: regex`), not words.
+    public var termsAreRegex: Bool
     /// Allowed weight range, inclusive.
     public var range: ClosedRange<Double>
     public var entries: [Entry]
@@ -46,7 +51,7 @@ public struct Lexicon: Sendable, Equatable {
 
     public init(
         name: String, version: String, license: String, source: String,
-        description: String = "", range: ClosedRange<Double> = -5...5,
+        description: String = "", termsAreRegex: Bool = false, range: ClosedRange<Double> = -5...5,
         entries: [Entry] = [], sha256: String = "", origin: String = ""
     ) {
         self.name = name
@@ -54,6 +59,7 @@ public struct Lexicon: Sendable, Equatable {
         self.license = license
         self.source = source
         self.description = description
+        self.termsAreRegex = termsAreRegex
         self.range = range
         self.entries = entries
         self.sha256 = sha256
@@ -74,7 +80,7 @@ public struct Lexicon: Sendable, Equatable {
     /// The weight of an exact (non-wildcard) term, if present.
     public func weight(of term: String) -> Double? {
         let key = Lexicon.normalize(term)
-        return entries.first { $0.term == key }?.weight
+        return entries.first { $0.key == key }?.weight
     }
 
     /// Lower-cases and straightens apostrophes and quotes, and folds runs of white space,

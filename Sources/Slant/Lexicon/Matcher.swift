@@ -98,14 +98,16 @@ public struct Matcher: Sendable {
         return best
     }
 
-    /// All non-overlapping leftmost-longest matches.
+    /// All non-overlapping leftmost-longest matches, optionally only those that start and
+    /// end within `range`.
     /// - Complexity: O(n) probes for n words.
-    public func matches(in words: [String], alternates: [String?]? = nil) -> [Match] {
+    public func matches(in words: [String], alternates: [String?]? = nil, range: Range<Int>? = nil) -> [Match] {
         let alts = alternates ?? Array(repeating: nil, count: words.count)
+        let range = range ?? 0..<words.count
         var out: [Match] = []
-        var i = 0
-        while i < words.count {
-            if let match = longestMatch(in: words, alternates: alts, at: i) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let match = longestMatch(in: words, alternates: alts, at: i), i + match.length <= range.upperBound {
                 out.append(match)
                 i += match.length
             } else {

@@ -1,0 +1,59 @@
+internal import CBLAS
+
+/// The one place Slant calls BLAS. Functions take Swift arrays, check shapes with
+/// `precondition` and counts with `Int32(exactly:)`, and never expose C types.
+///
+/// Linked against the system `libblas.so.3`, so installing OpenBLAS (`libopenblas0-pthread`)
+/// makes these calls multithreaded and vectorised with no rebuild.
+enum BLAS {
+    private static func int32(_ value: Int, _ what: String) -> Int32 {
+        guard let v = Int32(exactly: value) else { preconditionFailure("\(what) \(value) exceeds BLAS's 32-bit index range") }
+        return v
+    }
+
+    /// C = A · Bᵀ for row-major A (m × k) and B (n × k); C is m × n, row-major.
+    /// - Complexity: O(m · n · k).
+    static func gemmABt(_ a: [Float], rows m: Int, _ b: [Float], rows n: Int, columns k: Int) -> [Float] {
+        precondition(a.count == m * k, "A has \(a.count) values, expected \(m)×\(k)")
+        precondition(b.count == n * k, "B has \(b.count) values, expected \(n)×\(k)")
+        var c = [Float](repeating: 0, count: m * n)
+        guard m > 0, n > 0, k > 0 else { return c }
+        let m32 = int32(m, "rows"), n32 = int32(n, "rows"), k32 = int32(k, "columns")
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m32, n32, k32,
+                                1, pa.baseAddress, k32, pb.baseAddress, k32, 0, pc.baseAddress, n32)
+                }
+            }
+        }
+        return c
+    }
+
+    /// Euclidean norm of each row of a row-major matrix.
+    static func rowNorms(_ a: [Float], rows m: Int, columns k: Int) -> [Float] {
+        precondition(a.count == m * k, "matrix has \(a.count) values, expected \(m)×\(k)")
+        guard k > 0 else { return [Float](repeating: 0, count: m) }
+        let k32 = int32(k, "columns")
+        return a.withUnsafeBufferPointer { pa in
+            (0..<m).map { row in cblas_snrm2(k32, pa.baseAddress! + row * k, 1) }
+        }
+    }
+
+    /// Scales each row in place by `factors[row]`.
+    static func scaleRows(_ a: inout [Float], rows m: Int, columns k: Int, by factors: [Float]) {
+        precondition(a.count == m * k && factors.count == m, "shape mismatch in scaleRows")
+        guard k > 0 else { return }
+        let k32 = int32(k, "columns")
+        a.withUnsafeMutableBufferPointer { pa in
+            for row in 0..<m { cblas_sscal(k32, factors[row], pa.baseAddress! + row * k, 1) }
+        }
+    }
+
+    /// Dot product of two equal-length vectors.
+    static func dot(_ x: [Float], _ y: [Float]) -> Float {
+        precondition(x.count == y.count, "dot of vectors of length \(x.count) and \(y.count)")
+        guard !x.isEmpty else { return 0 }
+        return cblas_sdot(int32(x.count, "length"), x, 1, y, 1)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// The lexicons one scoring run uses, each in its role, plus the compiled matchers and
+/// configuration built from them once.
+///
+/// Defaults are embedded in the library at build time from the repository's `lexicons/`
+/// folder, so a built `slant` needs no files at run time. A directory given with
+/// `--lexicons DIR` replaces any default whose file name it holds.
+public struct LexiconSet: Sendable {
+    /// The file name of each role, in the order reports list them.
+    public static let fileNames = [
+        "segmentation.tsv", "report-verbs.tsv", "stance-markers.tsv", "sentiment-modifiers.tsv",
+        "loaded-language.tsv", "event-words.tsv", "fact-cues.tsv", "valence.tsv", "furniture.tsv", "scoring.tsv",
+    ]
+
+    public let segmentation: Lexicon
+    public let reportVerbs: Lexicon
+    public let stanceMarkers: Lexicon
+    public let sentimentModifiers: Lexicon
+    public let loaded: Lexicon
+    public let eventWords: Lexicon
+    public let factCues: Lexicon
+    public let valence: Lexicon
+    public let furniture: Lexicon
+    public let scoring: Lexicon
+
+    public let config: ScoringConfig
+    public let furniturePatterns: FurniturePatterns
+
+    let reportVerbMatcher: Matcher
+    let stanceMatcher: Matcher
+    let modifierMatcher: Matcher
+    let loadedMatcher: Matcher
+    let eventMatcher: Matcher
+    let factMatcher: Matcher
+    let valenceMatcher: Matcher
+    /// Lower-cased abbreviation → true when it is a title (never ends a sentence).
+    let abbreviations: [String: Bool]
+    let sentenceStarters: Set<String>
+
+    /// Every lexicon in `fileNames` order.
+    public var all: [Lexicon] {
+        [segmentation, reportVerbs, stanceMarkers, sentimentModifiers, loaded, eventWords, factCues, valence, furniture, scoring]
+    }
+
+    /// Builds the set from parsed lexicons keyed by file name.
+    /// - Throws: ``SlantError`` when a role is missing or its content is unusable.
+    public init(lexicons: [String: Lexicon]) throws {
+        func take(_ name: String) throws -> Lexicon {
+            guard let lexicon = lexicons[name] else {
+                throw SlantError(.badLexicon, file: name, "lexicon '\(name)' is missing")
+            }
+            return lexicon
+        }
+        segmentation = try take("segmentation.tsv")
+        reportVerbs = try take("report-verbs.tsv")
+        stanceMarkers = try take("stance-markers.tsv")
+        sentimentModifiers = try take("sentiment-modifiers.tsv")
+        loaded = try take("loaded-language.tsv")
+        eventWords = try take("event-words.tsv")
+        factCues = try take("fact-cues.tsv")
+        valence = try take("valence.tsv")
+        furniture = try take("furniture.tsv")
+        scoring = try take("scoring.tsv")
+        config = try ScoringConfig(scoring)
+        furniturePatterns = try FurniturePatterns(furniture)
+
+        reportVerbMatcher = Matcher(reportVerbs)
+        stanceMatcher = Matcher(stanceMarkers)
+        modifierMatcher = Matcher(sentimentModifiers)
+        loadedMatcher = Matcher(loaded)
+        eventMatcher = Matcher(eventWords)
+        factMatcher = Matcher(factCues)
+        valenceMatcher = Matcher(valence)
+        var abbreviations: [String: Bool] = [:]
+        var starters = Set<String>()
+        for entry in segmentation.entries {
+            switch entry.category {
+            case "abbreviation-title": abbreviations[entry.key] = true
+            case "abbreviation": abbreviations[entry.key] = false
+            case "sentence-starter": starters.insert(entry.key)
+            default:
+                throw SlantError(.badLexicon, file: segmentation.origin, line: entry.line,
+                                 "unknown segmentation category '\(entry.category)' (use abbreviation-title, abbreviation or sentence-starter)")
+            }
+        }
+        self.abbreviations = abbreviations
+        self.sentenceStarters = starters
+    }
+
+    /// The lexicons compiled into the library.
+    /// - Throws: only if the embedded files are broken, which the tests rule out.
+    public static func defaults() throws -> LexiconSet {
+        try LexiconSet(lexicons: embeddedLexicons())
+    }
+
+    /// The embedded default lexicons, parsed, keyed by file name.
+    public static func embeddedLexicons() throws -> [String: Lexicon] {
+        var out: [String: Lexicon] = [:]
+        for file in EmbeddedLexicons.files {
+            out[file.name] = try Lexicon.parseTSV(file.text, origin: file.name)
+        }
+        return out
+    }
+
+    /// The defaults, with every file of `directory` whose name is a role's file name taking
+    /// that role's place.
+    /// - Throws: ``SlantError`` `.missingInput` when the directory does not exist, or the
+    ///   error of a file that does not parse.
+    public static func load(directory: String?) throws -> LexiconSet {
+        var lexicons = try embeddedLexicons()
+        guard let directory else { return try LexiconSet(lexicons: lexicons) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SlantError(.missingInput, file: directory, "lexicon directory not found")
+        }
+        for name in fileNames {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let text = try readLexiconText(path)
+            lexicons[name] = try Lexicon.parseTSV(text, origin: path)
+        }
+        return try LexiconSet(lexicons: lexicons)
+    }
+
+    /// Reads a lexicon file as UTF-8.
+    static func readLexiconText(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SlantError(.missingInput, file: path, "cannot read lexicon file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SlantError(.badLexicon, file: path, "lexicon file is not valid UTF-8")
+        }
+        return text
+    }
+}

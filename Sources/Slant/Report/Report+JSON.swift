@@ -1,0 +1,93 @@
+extension ArticleScore {
+    /// The article as JSON, in the documented `slant.article.v1` key order.
+    public func json() -> JSONValue {
+        .object([
+            ("schema", .string(ArticleScore.schema)),
+            ("source", .string(source)),
+            ("title", title.map(JSONValue.string) ?? .null),
+            ("manifest", .object([
+                ("version", .string(version)),
+                ("input", .object([("sha256", .string(inputSHA256))])),
+                ("lexicons", .array(lexicons.map { stamp in
+                    .object([("name", .string(stamp.name)), ("version", .string(stamp.version)), ("sha256", .string(stamp.sha256))])
+                })),
+            ])),
+            ("summary", summary.json()),
+            ("paragraphs", .array(paragraphs.map { $0.json() })),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+        ])
+    }
+}
+
+extension ArticleSummary {
+    func json() -> JSONValue {
+        func categories(_ list: [(name: String, per100: Double)]) -> JSONValue {
+            .object(list.map { ($0.name, .number($0.per100)) })
+        }
+        return .object([
+            ("paragraphs", .int(paragraphs)),
+            ("contentParagraphs", .int(contentParagraphs)),
+            ("sentences", .int(sentences)),
+            ("tokens", .int(tokens)),
+            ("opinionShare", .number(opinionShare)),
+            ("sentiment", sentiment.json()),
+            ("loaded", .object([
+                ("per100", .number(loaded.per100)),
+                ("authorPer100", .number(loaded.authorPer100)),
+                ("quotedPer100", .number(loaded.quotedPer100)),
+                ("categories", categories(loaded.categories)),
+                ("authorCategories", categories(loaded.authorCategories)),
+                ("quotedCategories", categories(loaded.quotedCategories)),
+            ])),
+        ])
+    }
+}
+
+extension SentimentScore {
+    func json() -> JSONValue {
+        .object([
+            ("compound", .number(compound)), ("positive", .number(positive)),
+            ("negative", .number(negative)), ("neutral", .number(neutral)),
+        ])
+    }
+}
+
+extension Cue {
+    func json() -> JSONValue {
+        .object([("cue", .string(cue)), ("text", .string(text)), ("start", .int(start)), ("end", .int(end)), ("weight", .number(weight))])
+    }
+}
+
+extension ParagraphScore {
+    func json() -> JSONValue {
+        .object([
+            ("index", .int(index)),
+            ("start", .int(start)),
+            ("end", .int(end)),
+            ("text", .string(text)),
+            ("label", .string(label.rawValue)),
+            ("reason", .string(reason)),
+            ("opinionScore", opinionScore.map(JSONValue.number) ?? .null),
+            ("quotedShare", .number(quotedShare)),
+            ("sentiment", sentiment.json()),
+            ("cues", .array(cues.map { $0.json() })),
+            ("loaded", .array(loaded.map { hit in
+                .object([
+                    ("text", .string(hit.text)), ("category", .string(hit.category)),
+                    ("start", .int(hit.start)), ("end", .int(hit.end)),
+                    ("quoted", .bool(hit.quoted)), ("voice", .string(hit.voice.rawValue)),
+                    ("weight", .number(hit.weight)),
+                    ("lexicon", .string(hit.lexicon)), ("line", .int(hit.line)),
+                ])
+            })),
+            ("speakers", .array(speakers.map(JSONValue.string))),
+            ("sentences", .array(sentences.map { s in
+                .object([
+                    ("start", .int(s.start)), ("end", .int(s.end)),
+                    ("opinionScore", .number(s.opinionScore)),
+                    ("compound", .number(s.sentiment.compound)),
+                ])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,313 @@
+import Foundation
+
+/// Slant's release, reported in every manifest.
+public enum SlantVersion {
+    public static let current = "0.1.0"
+}
+
+/// What a paragraph is.
+public enum ParagraphLabel: String, Sendable {
+    case fact
+    case opinion
+    /// Not article content (title, dateline, byline, caption, furniture, repeated paragraph):
+    /// left out of every summary figure.
+    case other
+}
+
+/// One sentence's scores.
+public struct SentenceScore: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var opinionScore: Double
+    public var sentiment: SentimentScore
+    public var cues: [Cue]
+}
+
+/// One paragraph's scores with the evidence behind them.
+public struct ParagraphScore: Sendable, Equatable {
+    public var index: Int
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var label: ParagraphLabel
+    /// Why the label: the strongest cues, or the furniture pattern that matched.
+    public var reason: String
+    /// Token-weighted mean of the sentences' scores (nil for `other` paragraphs).
+    public var opinionScore: Double?
+    /// Share of the paragraph's words attributed to sources (direct quotation or reported speech).
+    public var quotedShare: Double
+    public var sentiment: SentimentScore
+    public var cues: [Cue]
+    public var loaded: [LoadedHit]
+    /// Speakers of the quotations and reported speech in this paragraph, in order.
+    public var speakers: [String]
+    public var sentences: [SentenceScore]
+    /// Word tokens, and how many are in the writer's own voice.
+    public var words: Int
+    public var authorWords: Int
+}
+
+/// A lexicon as the manifest lists it.
+public struct LexiconStamp: Sendable, Equatable {
+    public var name: String
+    public var version: String
+    public var sha256: String
+}
+
+/// Loaded-language rates.
+public struct LoadedSummary: Sendable, Equatable {
+    /// Hits per 100 words of content.
+    public var per100: Double
+    /// Hits in the writer's own voice per 100 of the writer's words.
+    public var authorPer100: Double
+    /// Hits in quoted or reported speech per 100 attributed words.
+    public var quotedPer100: Double
+    /// Per category, hits per 100 words of content, sorted by category name.
+    public var categories: [(name: String, per100: Double)]
+    /// Per category, writer's voice and attributed rates.
+    public var authorCategories: [(name: String, per100: Double)]
+    public var quotedCategories: [(name: String, per100: Double)]
+
+    public static func == (a: LoadedSummary, b: LoadedSummary) -> Bool {
+        a.per100 == b.per100 && a.authorPer100 == b.authorPer100 && a.quotedPer100 == b.quotedPer100
+            && a.categories.map(\.name) == b.categories.map(\.name) && a.categories.map(\.per100) == b.categories.map(\.per100)
+    }
+}
+
+/// Article-level figures over content paragraphs.
+public struct ArticleSummary: Sendable, Equatable {
+    public var paragraphs: Int
+    public var contentParagraphs: Int
+    public var sentences: Int
+    public var tokens: Int
+    /// Share of content paragraphs labelled opinion.
+    public var opinionShare: Double
+    public var sentiment: SentimentScore
+    public var loaded: LoadedSummary
+}
+
+/// The report for one article.
+public struct ArticleScore: Sendable, Equatable {
+    public static let schema = "slant.article.v1"
+    public var source: String
+    public var title: String?
+    public var version: String
+    public var lexicons: [LexiconStamp]
+    public var inputSHA256: String
+    public var summary: ArticleSummary
+    public var paragraphs: [ParagraphScore]
+    public var warnings: [String]
+}
+
+/// Scores whole articles: runs the text pipeline, then sentiment, loaded language and
+/// subjectivity per sentence, and labels each paragraph.
+public struct ArticleScorer: Sendable {
+    public let lexicons: LexiconSet
+
+    public init(lexicons: LexiconSet) {
+        self.lexicons = lexicons
+    }
+
+    /// Scores one decoded input.
+    /// - Complexity: O(n) in the length of the article, plus O(p² · v) for the BLAS
+    ///   paragraph-similarity check over p paragraphs and a vocabulary of v words.
+    public func score(_ input: InputText) -> ArticleScore {
+        score(Document(input, lexicons: lexicons))
+    }
+
+    public func score(_ doc: Document) -> ArticleScore {
+        let config = lexicons.config
+        let sentiment = SentimentScorer(lexicons: lexicons)
+        let loadedScorer = LoadedLanguageScorer(lexicons: lexicons)
+        let subjectivity = SubjectivityScorer(lexicons: lexicons)
+        let structure = structuralLabels(doc)
+
+        var paragraphs: [ParagraphScore] = []
+        for p in doc.paragraphs {
+            let text = doc.text(p.start, p.end)
+            let loaded = loadedScorer.hits(doc, tokens: p.tokens)
+            var sentences: [SentenceScore] = []
+            var cues: [Cue] = []
+            var weightedScore = 0.0, totalWeight = 0.0
+            var sentimentParts: [(SentimentScore, Double)] = []
+            for si in p.sentences {
+                let sentence = doc.sentences[si]
+                let (sentimentScore, _, valence) = sentiment.score(doc, tokens: sentence.tokens)
+                let sentenceLoaded = loaded.filter { sentence.tokens.contains($0.tokens.lowerBound) }
+                let (opinion, sentenceCues) = subjectivity.score(
+                    doc, sentence: si, loaded: sentenceLoaded, valence: valence, dateline: structure[p.index]?.dateline)
+                let words = sentence.tokens.filter { doc.tokens[$0].isWordLike }
+                let authorWords = words.filter { doc.voices[$0] == .author }.count
+                let weight = Double(authorWords) + 1
+                weightedScore += opinion * weight
+                totalWeight += weight
+                sentimentParts.append((sentimentScore, Double(max(1, words.count))))
+                cues.append(contentsOf: sentenceCues)
+                sentences.append(SentenceScore(start: sentence.start, end: sentence.end,
+                                               text: doc.text(sentence.start, sentence.end),
+                                               opinionScore: opinion, sentiment: sentimentScore, cues: sentenceCues))
+            }
+            let words = p.tokens.filter { doc.tokens[$0].isWordLike }
+            let attributed = words.filter { doc.voices[$0] != .author }.count
+            let quotedShare = words.isEmpty ? 0 : Double(attributed) / Double(words.count)
+            var speakers: [String] = []
+            for a in doc.attributions where p.tokens.contains(a.verbTokens.lowerBound) || p.tokens.contains(a.content.lowerBound) {
+                if let speaker = a.speaker, !speakers.contains(speaker) { speakers.append(speaker) }
+            }
+            var label: ParagraphLabel
+            var reason: String
+            var opinionScore: Double? = totalWeight > 0 ? weightedScore / totalWeight : nil
+            if let other = structure[p.index]?.other {
+                label = .other
+                reason = other
+                opinionScore = nil
+            } else if words.isEmpty {
+                label = .other
+                reason = "no words"
+                opinionScore = nil
+            } else {
+                let score = opinionScore ?? 0
+                label = score >= config.threshold ? .opinion : .fact
+                reason = explain(label: label, cues: cues, quotedShare: quotedShare, speakers: speakers)
+            }
+            paragraphs.append(ParagraphScore(
+                index: p.index, start: p.start, end: p.end, text: text, label: label, reason: reason,
+                opinionScore: opinionScore, quotedShare: quotedShare,
+                sentiment: Self.weightedSentiment(sentimentParts), cues: cues, loaded: loaded,
+                speakers: speakers, sentences: sentences, words: words.count,
+                authorWords: words.count - attributed))
+        }
+        let title = structure[0]?.title
+        return ArticleScore(
+            source: doc.source, title: title, version: SlantVersion.current,
+            lexicons: lexicons.all.map { LexiconStamp(name: $0.name, version: $0.version, sha256: $0.sha256) },
+            inputSHA256: doc.inputSHA256, summary: summarize(paragraphs), paragraphs: paragraphs,
+            warnings: doc.warnings)
+    }
+
+    // MARK: Structure
+
+    private struct Structure {
+        var other: String?
+        var title: String?
+        var dateline: (Int, Int)?
+    }
+
+    /// Title, furniture, datelines, headings and repeated paragraphs.
+    private func structuralLabels(_ doc: Document) -> [Int: Structure] {
+        let config = lexicons.config
+        var out: [Int: Structure] = [:]
+        for p in doc.paragraphs {
+            let text = doc.text(p.start, p.end)
+            let words = p.tokens.filter { doc.tokens[$0].isWordLike }
+            if p.index == 0, doc.paragraphs.count > 1, isTitle(doc, p, text: text, words: words.count) {
+                let title = text.drop(while: { $0 == "#" || $0 == " " })
+                out[0] = Structure(other: "title", title: String(title))
+                continue
+            }
+            if text.hasPrefix("#") {
+                out[p.index] = Structure(other: "heading")
+                continue
+            }
+            if let match = lexicons.furniturePatterns.match(text) {
+                if match.category == "dateline" {
+                    let rest = p.tokens.filter { doc.tokens[$0].isWordLike && doc.tokens[$0].start >= p.start + match.matchedScalars }
+                    if rest.count >= 8 {
+                        out[p.index] = Structure(dateline: (p.start, p.start + match.matchedScalars))
+                        continue
+                    }
+                }
+                out[p.index] = Structure(other: "\(match.category): \(match.note)")
+            }
+        }
+        // Paragraphs that repeat an earlier one (scraped pages often repeat blocks).
+        let candidates = doc.paragraphs.filter { out[$0.index]?.other == nil && $0.tokens.filter { doc.tokens[$0].isWordLike }.count >= 8 }
+        if candidates.count > 1 {
+            let bags = candidates.map { p in p.tokens.filter { doc.tokens[$0].isWordLike }.map { doc.norms[$0] } }
+            let similarity = Vectors.bagOfWords(bags).cosineSimilarities()
+            let n = candidates.count
+            for b in 1..<n {
+                for a in 0..<b where Double(similarity[a * n + b]) >= config.duplicateSimilarity {
+                    if out[candidates[a].index]?.other == nil {
+                        out[candidates[b].index, default: Structure()].other = "repeats paragraph \(candidates[a].index)"
+                        break
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    private func isTitle(_ doc: Document, _ p: Paragraph, text: String, words: Int) -> Bool {
+        if text.hasPrefix("#") { return true }
+        guard words > 0, words <= Int(lexicons.config.titleMaxWords), !text.contains("\n") else { return false }
+        guard let last = text.unicodeScalars.last, last != ".", last != ":", last != "," else { return false }
+        if lexicons.furniturePatterns.match(text) != nil { return false }
+        return true
+    }
+
+    // MARK: Explanation and summary
+
+    private func explain(label: ParagraphLabel, cues: [Cue], quotedShare: Double, speakers: [String]) -> String {
+        func describe(_ list: [Cue]) -> String {
+            list.map { "\($0.cue.replacingOccurrences(of: "-", with: " ")) '\($0.text)'" }.joined(separator: ", ")
+        }
+        if label == .opinion {
+            let top = cues.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.start < $1.start) }.prefix(3)
+            return top.isEmpty ? "opinion model bias" : "writer's voice: " + describe(Array(top))
+        }
+        var parts: [String] = []
+        if quotedShare >= 0.5 {
+            parts.append("mostly attributed speech" + (speakers.isEmpty ? "" : " (\(speakers.prefix(3).joined(separator: ", ")))"))
+        }
+        let top = cues.filter { $0.weight < 0 && $0.cue != "quotation" }.sorted { $0.weight < $1.weight || ($0.weight == $1.weight && $0.start < $1.start) }.prefix(3)
+        if !top.isEmpty { parts.append("fact cues: " + describe(Array(top))) }
+        let opinionCues = cues.filter { $0.weight > 0 }
+        if parts.isEmpty { parts.append(opinionCues.isEmpty ? "no opinion cues in the writer's voice" : "opinion cues too weak") }
+        return parts.joined(separator: "; ")
+    }
+
+    static func weightedSentiment(_ parts: [(SentimentScore, Double)]) -> SentimentScore {
+        let total = parts.reduce(0) { $0 + $1.1 }
+        guard total > 0 else { return .zero }
+        var s = SentimentScore(compound: 0, positive: 0, negative: 0, neutral: 0)
+        for (score, weight) in parts {
+            let w = weight / total
+            s.compound += score.compound * w
+            s.positive += score.positive * w
+            s.negative += score.negative * w
+            s.neutral += score.neutral * w
+        }
+        return s
+    }
+
+    private func summarize(_ paragraphs: [ParagraphScore]) -> ArticleSummary {
+        let content = paragraphs.filter { $0.label != .other }
+        let words = content.reduce(0) { $0 + $1.words }
+        let authorWords = content.reduce(0) { $0 + $1.authorWords }
+        let attributedWords = words - authorWords
+        let hits = content.flatMap(\.loaded)
+        func per100(_ count: Int, _ base: Int) -> Double { base > 0 ? Double(count) * 100 / Double(base) : 0 }
+        func byCategory(_ list: [LoadedHit], base: Int) -> [(name: String, per100: Double)] {
+            Dictionary(grouping: list, by: \.category).map { (name: $0.key, per100: per100($0.value.count, base)) }
+                .sorted { $0.name < $1.name }
+        }
+        let author = hits.filter { $0.voice == .author }
+        let attributed = hits.filter { $0.voice != .author }
+        let loaded = LoadedSummary(
+            per100: per100(hits.count, words), authorPer100: per100(author.count, authorWords),
+            quotedPer100: per100(attributed.count, attributedWords),
+            categories: byCategory(hits, base: words),
+            authorCategories: byCategory(author, base: authorWords),
+            quotedCategories: byCategory(attributed, base: attributedWords))
+        let sentimentParts = content.flatMap { p in
+            p.sentences.map { ($0.sentiment, Double(max(1, $0.text.split(separator: " ").count))) }
+        }
+        return ArticleSummary(
+            paragraphs: paragraphs.count, contentParagraphs: content.count,
+            sentences: content.reduce(0) { $0 + $1.sentences.count }, tokens: words,
+            opinionShare: content.isEmpty ? 0 : Double(content.filter { $0.label == .opinion }.count) / Double(content.count),
+            sentiment: Self.weightedSentiment(sentimentParts), loaded: loaded)
+    }
+}

@@ -1,0 +1,72 @@
+/// One loaded-language hit.
+public struct LoadedHit: Sendable, Equatable {
+    /// The words as they stand in the input.
+    public var text: String
+    public var category: String
+    public var weight: Double
+    public var start: Int
+    public var end: Int
+    /// Token range of the hit.
+    public var tokens: Range<Int>
+    /// Whose words: the writer's, a direct quotation's, or reported speech's.
+    public var voice: Voice
+    /// The lexicon the entry comes from and its line there.
+    public var lexicon: String
+    public var line: Int
+
+    /// Inside quotation marks (the source's words, not the outlet's).
+    public var quoted: Bool { voice == .quoted }
+}
+
+/// Finds loaded language: entries of the loaded-language lexicon, report verbs that judge
+/// the speaker (category `loaded` in report-verbs), and scare quotes. A single word that is
+/// event vocabulary is never loaded.
+struct LoadedLanguageScorer {
+    let lexicons: LexiconSet
+
+    /// - Complexity: O(n) matcher probes for n tokens.
+    func hits(_ doc: Document, tokens range: Range<Int>) -> [LoadedHit] {
+        var out: [LoadedHit] = []
+        var covered = Set<Int>()
+        func add(_ span: Range<Int>, _ entry: Lexicon.Entry, _ lexicon: Lexicon, category: String) {
+            guard !span.contains(where: covered.contains) else { return }
+            if span.count == 1, lexicons.eventMatcher.contains(doc.norms[span.lowerBound]) { return }
+            covered.formUnion(span)
+            let first = doc.tokens[span.lowerBound], last = doc.tokens[span.upperBound - 1]
+            out.append(LoadedHit(
+                text: doc.text(first.start, last.end), category: category, weight: entry.weight,
+                start: first.start, end: last.end, tokens: span,
+                voice: doc.voices[span.lowerBound], lexicon: lexicon.name, line: entry.line))
+        }
+        for m in lexicons.loadedMatcher.matches(in: doc.norms, alternates: doc.stems, range: range) {
+            let entry = lexicons.loaded.entries[m.entry]
+            add(m.start..<(m.start + m.length), entry, lexicons.loaded, category: entry.category)
+        }
+        for attribution in doc.attributions where attribution.verbCategory == "loaded" && range.contains(attribution.verbTokens.lowerBound) {
+            if let entry = lexicons.reportVerbMatcher.longestMatch(in: doc.norms, alternates: doc.stems, at: attribution.verbTokens.lowerBound)
+                .map({ lexicons.reportVerbs.entries[$0.entry] }) {
+                add(attribution.verbTokens, entry, lexicons.reportVerbs, category: "loaded-report-verb")
+            }
+        }
+        // Loaded report verbs used without a recognised speaker still judge ("… he claimed").
+        for m in lexicons.reportVerbMatcher.matches(in: doc.norms, alternates: doc.stems, range: range) {
+            let entry = lexicons.reportVerbs.entries[m.entry]
+            guard entry.category == "loaded" else { continue }
+            let span = m.start..<(m.start + m.length)
+            guard doc.voices[span.lowerBound] == .author else { continue }
+            add(span, entry, lexicons.reportVerbs, category: "loaded-report-verb")
+        }
+        for q in doc.quotations where q.isScareQuote && range.contains(q.open) {
+            let words = q.inner.filter { doc.tokens[$0].isWordLike }
+            guard let first = words.first, let last = words.last else { continue }
+            let span = first..<(last + 1)
+            guard !span.contains(where: covered.contains) else { continue }
+            covered.formUnion(span)
+            out.append(LoadedHit(
+                text: doc.text(q.start, q.end), category: "scare-quote", weight: 1,
+                start: q.start, end: q.end, tokens: span, voice: .author,
+                lexicon: "rule", line: 0))
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+}

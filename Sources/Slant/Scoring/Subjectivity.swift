@@ -1,0 +1,161 @@
+/// One piece of evidence for or against opinion: which cue, where, and how much it moved the
+/// score (its contribution to the logit; positive means opinion).
+public struct Cue: Sendable, Equatable {
+    public var cue: String
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var weight: Double
+}
+
+/// Sentence-level fact-versus-opinion model.
+///
+/// A logistic model over cue counts:
+/// `opinionScore = 1 / (1 + exp(-(bias + Σ wᵢ · xᵢ)))`, where each cue occurrence `xᵢ` is
+/// one loaded word, hedge, booster, first-person pronoun, question, … in the *writer's* voice
+/// (quoted and reported speech is the source's, not the writer's), or a fact cue:
+/// attribution, share of quoted words, numbers, dates, names, a dateline. Each cue type
+/// counts at most `subjectivity.cue-cap` times per sentence. Weights and the bias live in
+/// `scoring.tsv`; cue words in the lexicons.
+struct SubjectivityScorer {
+    let lexicons: LexiconSet
+    var config: ScoringConfig { lexicons.config }
+
+    /// Cue categories of the stance-markers lexicon, mapped one-to-one to cue names.
+    static let stanceCues: Set<String> = [
+        "hedge", "booster", "absolutist", "obligation", "first-person", "second-person",
+        "factive", "assertive", "implicative", "superlative",
+    ]
+
+    /// - Parameters:
+    ///   - loaded: the loaded-language hits of this sentence.
+    ///   - valence: the sentiment evidence of this sentence.
+    ///   - dateline: scalar span of a dateline opening the sentence's paragraph, if any.
+    /// - Returns: the opinion score in [0, 1] and the cues with their contributions.
+    func score(_ doc: Document, sentence si: Int, loaded: [LoadedHit], valence: [ValenceHit],
+               dateline: (Int, Int)?) -> (Double, [Cue]) {
+        let sentence = doc.sentences[si]
+        let range = sentence.tokens
+        var cues: [Cue] = []
+        var counts: [String: Int] = [:]
+        let cap = Int(config.cueCap)
+        func add(_ cue: String, _ start: Int, _ end: Int, scale: Double = 1) {
+            guard counts[cue, default: 0] < cap else { return }
+            let weight = config.weight(ofCue: cue) * scale
+            guard weight != 0 else { return }
+            counts[cue, default: 0] += 1
+            cues.append(Cue(cue: cue, text: doc.text(start, end), start: start, end: end, weight: weight))
+        }
+        func tokenSpan(_ r: Range<Int>) -> (Int, Int) { (doc.tokens[r.lowerBound].start, doc.tokens[r.upperBound - 1].end) }
+        let isAuthor = { (i: Int) in doc.voices[i] == .author }
+
+        // Opinion cues, writer's voice only.
+        var loadedTokens = Set<Int>()
+        for hit in loaded where hit.voice == .author {
+            loadedTokens.formUnion(hit.tokens)
+            switch hit.category {
+            case "scare-quote": add("scare-quote", hit.start, hit.end)
+            case "loaded-report-verb": add("loaded-report-verb", hit.start, hit.end, scale: hit.weight)
+            default: add("loaded", hit.start, hit.end, scale: hit.weight)
+            }
+        }
+        for hit in valence where isAuthor(hit.tokens.lowerBound) && abs(hit.base) >= config.valenceMin {
+            guard !hit.tokens.contains(where: loadedTokens.contains) else { continue }
+            guard !(hit.tokens.count == 1 && lexicons.eventMatcher.contains(doc.norms[hit.tokens.lowerBound])) else { continue }
+            let (s, e) = tokenSpan(hit.tokens)
+            add("valence", s, e, scale: abs(hit.base) / 4)
+        }
+        let stance = lexicons.stanceMatcher
+        for m in stance.matches(in: doc.norms, alternates: doc.stems, range: range) {
+            let span = m.start..<(m.start + m.length)
+            guard span.allSatisfy(isAuthor), !span.contains(where: loadedTokens.contains) else { continue }
+            let entry = stance.lexicon.entries[m.entry]
+            guard Self.stanceCues.contains(entry.category) else { continue }
+            let (s, e) = tokenSpan(span)
+            add(entry.category, s, e, scale: entry.weight)
+        }
+        for i in range where doc.tokens[i].kind == .punctuation && isAuthor(i) {
+            let t = doc.tokens[i]
+            let chars = doc.scalars[t.start..<t.end]
+            if chars.contains("?") && isLastContentToken(doc, i, range) { add("rhetorical-question", t.start, t.end) }
+            if chars.contains("!") { add("exclamation", t.start, t.end) }
+        }
+
+        // Fact cues.
+        let sentenceAttributions = doc.attributions.filter { a in
+            a.sentence == si || (a.content.overlaps(range) && a.kind == .direct)
+        }
+        if let a = sentenceAttributions.first {
+            let (s, e) = tokenSpan(a.verbTokens)
+            add("attribution", s, e)
+        }
+        for a in sentenceAttributions where a.verbCategory == "neutral" && range.contains(a.verbTokens.lowerBound) {
+            let (s, e) = tokenSpan(a.verbTokens)
+            add("neutral-report-verb", s, e)
+        }
+        let words = range.filter { doc.tokens[$0].isWordLike }
+        if !words.isEmpty {
+            let attributed = words.filter { doc.voices[$0] != .author }.count
+            if attributed > 0 {
+                let share = Double(attributed) / Double(words.count)
+                add("quotation", sentence.start, sentence.end, scale: share)
+            }
+        }
+        var dateTokens = Set<Int>()
+        for m in lexicons.factMatcher.matches(in: doc.norms, alternates: doc.stems, range: range) {
+            let span = m.start..<(m.start + m.length)
+            let entry = lexicons.factCues.entries[m.entry]
+            let (s, e) = tokenSpan(span)
+            if entry.category == "date-word" {
+                dateTokens.formUnion(span)
+                add("date-time", s, e)
+            } else {
+                add("number", s, e)
+            }
+        }
+        for i in range where doc.tokens[i].kind == .number && !dateTokens.contains(i) {
+            let t = doc.tokens[i]
+            if doc.norms[i].contains(":") || isYear(doc.norms[i]) {
+                add("date-time", t.start, t.end)
+            } else {
+                add("number", t.start, t.end)
+            }
+        }
+        var i = range.lowerBound
+        let firstWord = words.first
+        while i < range.upperBound {
+            let t = doc.tokens[i]
+            if t.kind == .word, t.isCapitalized, i != firstWord, doc.norms[i] != "i", isAuthor(i),
+               !(i > range.lowerBound && doc.tokens[i - 1].kind == .punctuation && Tokenizer.isQuoteMark(doc.firstScalar(i - 1))) {
+                var j = i + 1
+                while j < range.upperBound, doc.tokens[j].kind == .word, doc.tokens[j].isCapitalized { j += 1 }
+                let (s, e) = tokenSpan(i..<j)
+                add("named-entity", s, e)
+                i = j
+                continue
+            }
+            i += 1
+        }
+        if let (s, e) = dateline, s >= sentence.start, s < sentence.end {
+            add("dateline", s, e)
+        }
+        let z = config.bias + cues.reduce(0) { $0 + $1.weight }
+        return (1 / (1 + exp(-z)), cues)
+    }
+
+    private func isLastContentToken(_ doc: Document, _ i: Int, _ range: Range<Int>) -> Bool {
+        var k = i + 1
+        while k < range.upperBound {
+            if doc.tokens[k].isWordLike { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private func isYear(_ text: String) -> Bool {
+        guard text.count == 4, let value = Int(text) else { return false }
+        return (1800...2100).contains(value)
+    }
+}
+
+import Foundation

@@ -1,0 +1,94 @@
+/// Whose words a token is: the writer's own, inside a direct quotation, or inside speech the
+/// writer reports and attributes ("X said that …", "according to X, …").
+public enum Voice: String, Sendable, Equatable {
+    case author
+    case quoted
+    case reported
+}
+
+/// An article after the text pipeline: paragraphs, sentences, tokens, quotations,
+/// attributions and the voice of every token, with offsets into ``text``.
+public struct Document: Sendable {
+    public let source: String
+    public let text: String
+    public let scalars: [Unicode.Scalar]
+    public let warnings: [String]
+    public let inputSHA256: String
+    public private(set) var tokens: [Token] = []
+    public private(set) var sentences: [Sentence] = []
+    public private(set) var paragraphs: [Paragraph] = []
+    public internal(set) var quotations: [Quotation] = []
+    public internal(set) var attributions: [Attribution] = []
+    /// One voice per token.
+    public internal(set) var voices: [Voice] = []
+    /// Normalised form of each token (``Token/norm``), kept as an array for the matchers.
+    let norms: [String]
+    /// Possessive-free form of each token (``Token/stem``).
+    let stems: [String?]
+
+    /// Runs the text pipeline.
+    /// - Complexity: O(n) in the length of the text, apart from attribution, which looks at
+    ///   a bounded window around each quotation and report verb.
+    public init(_ input: InputText, lexicons: LexiconSet) {
+        source = input.source
+        text = input.text
+        warnings = input.warnings
+        inputSHA256 = input.sha256
+        let s = Array(input.text.unicodeScalars)
+        scalars = s
+        var tokens: [Token] = []
+        var paragraphs: [Paragraph] = []
+        var spans: [(Range<Int>, Range<Int>)] = []
+        for span in Segmenter.paragraphSpans(s) {
+            let first = tokens.count
+            tokens.append(contentsOf: Tokenizer.tokens(s, in: span))
+            spans.append((span, first..<tokens.count))
+        }
+        self.tokens = tokens
+        norms = tokens.map(\.norm)
+        stems = tokens.map(\.stem)
+        var sentences: [Sentence] = []
+        for (index, (span, tokenRange)) in spans.enumerated() {
+            let firstSentence = sentences.count
+            for range in Segmenter.sentenceRanges(s, tokens: tokens, in: tokenRange, lexicons: lexicons) {
+                sentences.append(Sentence(start: tokens[range.lowerBound].start,
+                                          end: tokens[range.upperBound - 1].end,
+                                          tokens: range, paragraph: index))
+            }
+            paragraphs.append(Paragraph(index: index, start: span.lowerBound, end: span.upperBound,
+                                        sentences: firstSentence..<sentences.count, tokens: tokenRange))
+        }
+        self.sentences = sentences
+        self.paragraphs = paragraphs
+        voices = Array(repeating: .author, count: tokens.count)
+        QuoteFinder.run(on: &self, lexicons: lexicons)
+    }
+
+    /// The text between two scalar offsets.
+    public func text(_ start: Int, _ end: Int) -> String {
+        String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// The text a token covers.
+    public func text(of token: Token) -> String { text(token.start, token.end) }
+
+    /// The text from the first to the last token of a token range.
+    public func text(tokens range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return text(tokens[range.lowerBound].start, tokens[range.upperBound - 1].end)
+    }
+
+    /// Index of the sentence holding token `i`.
+    /// - Complexity: O(log n).
+    public func sentenceIndex(ofToken i: Int) -> Int {
+        var low = 0, high = sentences.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if sentences[mid].tokens.lowerBound <= i { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The first character of a token.
+    func firstScalar(_ i: Int) -> Unicode.Scalar { scalars[tokens[i].start] }
+}

@@ -1,0 +1,133 @@
+/// Splits text into ``Token``s.
+///
+/// Words are Unicode-aware (letters, marks and digits of any script); an apostrophe (straight,
+/// curly or modifier letter) between letters stays inside a word (`didn't`, `Johnson's`,
+/// `o'clock`), as does a hyphen between letters or digits (`well-known`, `COVID-19`), a period
+/// between single letters (`U.S.`, `p.m.`, with the final period), and `.`, `,` or `:`
+/// between digits (`3.5`, `1,000`, `11:05`). Quote marks are always tokens of their own.
+public enum Tokenizer {
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
+            || c.properties.generalCategory == .spacingMark
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        c.properties.generalCategory == .decimalNumber
+    }
+
+    static func isApostrophe(_ c: Unicode.Scalar) -> Bool {
+        c == "'" || c == "\u{2019}" || c == "\u{02BC}"
+    }
+
+    static func isHyphen(_ c: Unicode.Scalar) -> Bool {
+        c == "-" || c == "\u{2010}" || c == "\u{2011}"
+    }
+
+    /// Quote marks that open, close or (straight) may do either.
+    static func isQuoteMark(_ c: Unicode.Scalar) -> Bool {
+        c == "\"" || c == "\u{201C}" || c == "\u{201D}" || c == "\u{201E}" || c == "\u{00AB}" || c == "\u{00BB}"
+    }
+
+    /// Tokens of `scalars[range]`.
+    /// - Complexity: O(n) in the length of the range.
+    public static func tokens(_ s: [Unicode.Scalar], in range: Range<Int>) -> [Token] {
+        var out: [Token] = []
+        var i = range.lowerBound
+        let end = range.upperBound
+        func at(_ k: Int) -> Unicode.Scalar? { k < end && k >= range.lowerBound ? s[k] : nil }
+        while i < end {
+            let c = s[i]
+            if c.properties.isWhitespace || c == "\u{00A0}" || c == "\u{200B}" || c == "\u{FEFF}" { i += 1; continue }
+            if isLetter(c) || isDigit(c) {
+                let startsWithDigit = isDigit(c)
+                var j = i + 1
+                var periods = false
+                while j < end {
+                    let d = s[j]
+                    if isLetter(d) || isDigit(d) { j += 1; continue }
+                    guard let next = at(j + 1) else { break }
+                    if isApostrophe(d), isLetter(next), isLetter(s[j - 1]) { j += 1; continue }
+                    if isHyphen(d), isLetter(next) || isDigit(next), isLetter(s[j - 1]) || isDigit(s[j - 1]) { j += 1; continue }
+                    if (d == "." || d == "," || d == ":"), isDigit(next), isDigit(s[j - 1]) {
+                        if d == "," {
+                            // 1,000 but not "1,2" lists: require three digits after the comma.
+                            var k = j + 1, digits = 0
+                            while k < end, isDigit(s[k]) { digits += 1; k += 1 }
+                            if digits != 3 { break }
+                        }
+                        j += 1; continue
+                    }
+                    if d == ".", isLetter(next), isLetter(s[j - 1]) {
+                        // U.S., p.m., Ph.D.: segments of at most two letters between periods.
+                        var segmentStart = j - 1
+                        while segmentStart > i, isLetter(s[segmentStart - 1]) { segmentStart -= 1 }
+                        var nextEnd = j + 1
+                        while nextEnd < end, isLetter(s[nextEnd]) { nextEnd += 1 }
+                        if j - segmentStart <= 2, nextEnd - (j + 1) <= 2 {
+                            periods = true
+                            j += 1; continue
+                        }
+                    }
+                    break
+                }
+                if periods, j < end, s[j] == "." { j += 1 }
+                out.append(makeToken(s, i, j, kind: startsWithDigit ? .number : .word))
+                i = j
+                continue
+            }
+            if isQuoteMark(c) || isApostrophe(c) || c == "\u{2018}" {
+                out.append(makeToken(s, i, i + 1, kind: .punctuation))
+                i += 1
+                continue
+            }
+            let category = c.properties.generalCategory
+            let isPunctuation: Bool
+            switch category {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                isPunctuation = true
+            default:
+                isPunctuation = false
+            }
+            var j = i + 1
+            if isPunctuation, isTerminal(c) {
+                while j < end, isTerminal(s[j]) { j += 1 }
+            } else {
+                while j < end, s[j] == c, !isQuoteMark(c) { j += 1 }
+            }
+            out.append(makeToken(s, i, j, kind: isPunctuation ? .punctuation : .symbol))
+            i = j
+        }
+        return out
+    }
+
+    /// `.`, `?`, `!` and `…`: characters that may end a sentence.
+    static func isTerminal(_ c: Unicode.Scalar) -> Bool {
+        c == "." || c == "?" || c == "!" || c == "\u{2026}" || c == "\u{203D}"
+    }
+
+    static func makeToken(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, kind: Token.Kind) -> Token {
+        var norm = String.UnicodeScalarView()
+        var letters = 0, uppers = 0
+        for c in s[start..<end] {
+            if isApostrophe(c) || c == "\u{2018}" { norm.append("'"); continue }
+            if isHyphen(c) { norm.append("-"); continue }
+            if c.properties.isAlphabetic {
+                letters += 1
+                if c.properties.isUppercase { uppers += 1 }
+            }
+            norm.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+        }
+        let text = String(norm)
+        var stem: String?
+        if kind == .word {
+            if text.hasSuffix("'s"), text.count > 2 { stem = String(text.dropLast(2)) }
+            else if text.hasSuffix("'"), text.count > 1 { stem = String(text.dropLast()) }
+        }
+        return Token(
+            kind: kind, start: start, end: end, norm: text, stem: stem,
+            isCapitalized: s[start].properties.isUppercase,
+            isAllCaps: letters >= 2 && uppers == letters
+        )
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import Slant
+
+@main
+struct SlantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "slant",
+        abstract: "Separate reported fact from opinion, measure loaded language and sentiment in news, with the evidence.",
+        version: SlantVersion.current,
+        subcommands: [Score.self, LexiconCommand.self],
+        defaultSubcommand: Score.self
+    )
+}
+
+/// Runs `body`, turning a library error into its message on standard error and the
+/// documented exit code.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as SlantError {
+        FileHandle.standardError.write(Data("slant: error: \(error)\n".utf8))
+        throw ExitCode(error.reason.exitCode)
+    }
+}
+
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("slant: warning: \(message)\n".utf8))
+}
