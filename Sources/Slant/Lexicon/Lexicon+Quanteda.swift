@@ -26,7 +26,7 @@ extension Lexicon {
             case .sequence(let sequence):
                 for item in sequence {
                     if case .scalar = item, let term = item.string {
-                        let line = (item.mark?.line ?? 0) + 1
+                        let line = item.mark?.line ?? 0
                         let category = path.joined(separator: ".")
                         if isWritableTerm(term) {
                             entries.append(Entry(term: term, category: category, weight: weight, line: line))
@@ -38,7 +38,7 @@ extension Lexicon {
                     }
                 }
             case .scalar(let scalar):
-                let line = (node.mark?.line ?? 0) + 1
+                let line = node.mark?.line ?? 0
                 if isWritableTerm(scalar.string) {
                     entries.append(Entry(term: scalar.string, category: path.joined(separator: "."), weight: weight, line: line))
                 }

@@ -38,11 +38,13 @@ extension Lexicon {
         let knownKeys: Set<String> = ["name", "version", "license", "source", "description", "range", "terms"]
 
         var lineNumber = 0
+        var lastContentLine = 1
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             var line = Substring(rawLine)
             if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            if !line.trimmingSpaces().isEmpty { lastContentLine = lineNumber }
             if !sawColumns {
                 if line.trimmingSpaces().isEmpty { continue }
                 if line.hasPrefix("#") {
@@ -109,7 +111,7 @@ extension Lexicon {
             entries.append(entry)
         }
         guard sawColumns else {
-            throw fail(max(lineNumber, 1), "no column header 'term<TAB>category<TAB>weight<TAB>note' found")
+            throw fail(lastContentLine, "no column header 'term<TAB>category<TAB>weight<TAB>note' found")
         }
         return Lexicon(
             name: header["name"]!, version: header["version"]!, license: header["license"]!,

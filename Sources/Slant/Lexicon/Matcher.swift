@@ -70,12 +70,15 @@ public struct Matcher: Sendable {
     ///   - alternates: a second form per word (e.g. without a possessive `'s`), or nil.
     /// - Complexity: O(p · m) where p is the number of patterns sharing the first word and m
     ///   their length; for prefix terms, one dictionary probe per distinct prefix length.
-    public func longestMatch(in words: [String], alternates: [String?], at i: Int) -> Match? {
+    ///   - end: matches must end at or before this index (default: the end of `words`).
+    public func longestMatch(in words: [String], alternates: [String?], at i: Int, end: Int? = nil) -> Match? {
         var best: Match?
+        let limit = end ?? words.count
         func consider(_ ids: [Int]) {
             for id in ids {
                 let pattern = patterns[id]
                 if let current = best, current.length >= pattern.words.count { return }
+                if i + pattern.words.count > limit { continue }
                 if fits(pattern, words: words, alternates: alternates, at: i) {
                     best = Match(entry: pattern.entry, start: i, length: pattern.words.count)
                     return
@@ -107,7 +110,7 @@ public struct Matcher: Sendable {
         var out: [Match] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let match = longestMatch(in: words, alternates: alts, at: i), i + match.length <= range.upperBound {
+            if let match = longestMatch(in: words, alternates: alts, at: i, end: range.upperBound) {
                 out.append(match)
                 i += match.length
             } else {

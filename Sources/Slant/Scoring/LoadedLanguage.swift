@@ -43,7 +43,7 @@ struct LoadedLanguageScorer {
             add(m.start..<(m.start + m.length), entry, lexicons.loaded, category: entry.category)
         }
         for attribution in doc.attributions where attribution.verbCategory == "loaded" && range.contains(attribution.verbTokens.lowerBound) {
-            if let entry = lexicons.reportVerbMatcher.longestMatch(in: doc.norms, alternates: doc.stems, at: attribution.verbTokens.lowerBound)
+            if let entry = lexicons.reportVerbMatcher.longestMatch(in: doc.norms, alternates: doc.stems, at: attribution.verbTokens.lowerBound, end: attribution.verbTokens.upperBound)
                 .map({ lexicons.reportVerbs.entries[$0.entry] }) {
                 add(attribution.verbTokens, entry, lexicons.reportVerbs, category: "loaded-report-verb")
             }

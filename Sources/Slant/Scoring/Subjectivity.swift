@@ -85,7 +85,9 @@ struct SubjectivityScorer {
         let sentenceAttributions = doc.attributions.filter { a in
             a.sentence == si || (a.content.overlaps(range) && a.kind == .direct)
         }
-        if let a = sentenceAttributions.first {
+        // An attribution through a loaded verb ("admitted", "slammed") carries the writer's
+        // judgement, so only neutral attributions count as fact cues.
+        if let a = sentenceAttributions.first(where: { $0.verbCategory != "loaded" }) {
             let (s, e) = tokenSpan(a.verbTokens)
             add("attribution", s, e)
         }
@@ -95,7 +97,12 @@ struct SubjectivityScorer {
         }
         let words = range.filter { doc.tokens[$0].isWordLike }
         if !words.isEmpty {
-            let attributed = words.filter { doc.voices[$0] != .author }.count
+            // Quoted words, and reported words attributed through a neutral verb: a loaded
+            // verb's paraphrase is framed by the writer and earns no fact credit.
+            let neutralContent = sentenceAttributions.filter { $0.verbCategory != "loaded" }.map(\.content)
+            let attributed = words.filter { i in
+                doc.voices[i] == .quoted || (doc.voices[i] == .reported && neutralContent.contains { $0.contains(i) })
+            }.count
             if attributed > 0 {
                 let share = Double(attributed) / Double(words.count)
                 add("quotation", sentence.start, sentence.end, scale: share)

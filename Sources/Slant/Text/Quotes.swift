@@ -175,12 +175,21 @@ enum QuoteFinder {
     private static func verbs(_ doc: Document, _ lexicons: LexiconSet, in range: Range<Int>) -> [VerbHit] {
         guard !range.isEmpty else { return [] }
         let matcher = lexicons.reportVerbMatcher
-        return matcher.matches(in: doc.norms, alternates: doc.stems, range: range).compactMap { m in
+        let matches = matcher.matches(in: doc.norms, alternates: doc.stems, range: range)
+        return matches.compactMap { m in
             let span = m.start..<(m.start + m.length)
-            guard span.allSatisfy({ doc.voices[$0] == .author }) else { return nil }
             let entry = matcher.lexicon.entries[m.entry]
+            guard entry.category == "neutral" || entry.category == "loaded" else { return nil }
+            // "must reject", "to say", "not a report": a modal or infinitive right before.
+            guard !(m.start > range.lowerBound && isBlocker(doc, lexicons, m.start - 1)) else { return nil }
+            guard span.allSatisfy({ doc.voices[$0] == .author }) else { return nil }
             return VerbHit(range: span, category: entry.category, weight: entry.weight)
         }
+    }
+
+    /// A word of category `blocks-report` (modal, infinitive `to`) at token `i`.
+    private static func isBlocker(_ doc: Document, _ lexicons: LexiconSet, _ i: Int) -> Bool {
+        lexicons.reportVerbMatcher.entry(for: doc.norms[i])?.category == "blocks-report"
     }
 
     private static func isClausePunctuation(_ doc: Document, _ i: Int) -> Bool {

@@ -82,17 +82,18 @@ public enum Segmenter {
         return k > line.lowerBound && k + 1 < line.upperBound && (s[k] == "." || s[k] == ")") && s[k + 1] == " "
     }
 
+    /// Hard-wrapped text breaks long lines in mid-sentence: at least half the lines before
+    /// the last are long (40 scalars or more) and end without sentence-final punctuation.
     static func looksHardWrapped(_ s: [Unicode.Scalar], _ block: [Range<Int>]) -> Bool {
         let inner = block.dropLast()
-        var open = 0, long = 0
+        var wrapped = 0
         for line in inner {
             var last = s[line.upperBound - 1]
             var k = line.upperBound - 1
             while k > line.lowerBound, "\"'”’)]".unicodeScalars.contains(last) { k -= 1; last = s[k] }
-            if !Tokenizer.isTerminal(last) && last != ":" { open += 1 }
-            if line.count >= 40 { long += 1 }
+            if !Tokenizer.isTerminal(last) && last != ":" && line.count >= 40 { wrapped += 1 }
         }
-        return open * 2 >= inner.count && long * 2 >= inner.count
+        return wrapped * 2 >= inner.count
     }
 
     /// Sentence boundaries within one paragraph's tokens.

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import Slant
+
+@Suite("Articles end to end")
+struct ArticleTests {
+    let scorer = ArticleScorer(lexicons: defaultLexicons)
+
+    func score(_ name: String) -> ArticleScore {
+        scorer.score(try! InputText(bytes: Array(exampleText(name).utf8), source: "examples/\(name)"))
+    }
+
+    @Test func wireReportIsFactThroughout() {
+        let report = score("wire-report.txt")
+        #expect(report.title == "City council approves budget after late-night session")
+        #expect(report.paragraphs[0].label == .other)
+        let content = report.paragraphs.dropFirst()
+        #expect(content.allSatisfy { $0.label == .fact }, "\(content.map { ($0.index, $0.label, $0.opinionScore ?? -1) })")
+        #expect(report.summary.opinionShare == 0)
+        #expect(report.paragraphs[1].cues.contains { $0.cue == "dateline" })
+        #expect(report.paragraphs[3].speakers == ["Mayor Elena Ortiz"])
+        #expect(report.paragraphs[4].speakers.first == "Councilmember David Reyes")
+    }
+
+    @Test func opinionColumnIsOpinion() {
+        let report = score("opinion-column.txt")
+        let content = report.paragraphs.filter { $0.label != .other }
+        #expect(content.count == 4)
+        #expect(content.allSatisfy { $0.label == .opinion }, "\(content.map { ($0.index, $0.opinionScore ?? -1) })")
+        #expect(report.summary.loaded.authorPer100 > 2)
+        let loaded = Set(report.paragraphs.flatMap { $0.loaded.map(\.text) })
+        #expect(loaded.isSuperset(of: ["rammed through", "shameless", "so-called", "insists"]))
+    }
+
+    @Test func mixedLiveBlogSeparatesWireOpinionAndFurniture() {
+        let report = score("mixed-live-blog.md")
+        let labels = report.paragraphs.map(\.label.rawValue)
+        #expect(labels == ["other", "other", "fact", "fact", "fact", "other", "opinion", "other", "other", "other", "other", "other"])
+        #expect(report.title == "Flooding closes river road as storm moves north")
+        let reasons = report.paragraphs.map(\.reason)
+        #expect(reasons[1].hasPrefix("timestamp"))
+        #expect(reasons[7].hasPrefix("byline"))
+        #expect(reasons[8].hasPrefix("call-to-action"))
+        #expect(reasons[9].hasPrefix("site-furniture"))
+        #expect(reasons[11].hasPrefix("comments"))
+        #expect(report.paragraphs[3].speakers == ["Maria Duarte"])
+        #expect(report.paragraphs[6].loaded.contains { $0.text == "pathetic" && $0.voice == .author })
+        #expect(report.summary.contentParagraphs == 4)
+    }
+
+    @Test func repeatedParagraphsAreCountedOnce() {
+        let para = "The council voted to approve the budget after three weeks of negotiations over transit."
+        let report = article("Budget passes\n\n\(para)\n\nThe mayor welcomed it.\n\n\(para)")
+        #expect(report.paragraphs[3].label == .other)
+        #expect(report.paragraphs[3].reason == "repeats paragraph 1")
+        #expect(report.summary.contentParagraphs == 2)
+    }
+
+    @Test func jsonHasTheDocumentedKeysInOrder() throws {
+        let report = score("mixed-live-blog.md")
+        let line = report.json().serialized()
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        #expect(object["schema"] as? String == "slant.article.v1")
+        let manifest = object["manifest"] as! [String: Any]
+        #expect(manifest["version"] as? String == SlantVersion.current)
+        #expect((manifest["lexicons"] as! [[String: Any]]).count == LexiconSet.fileNames.count)
+        let summary = object["summary"] as! [String: Any]
+        for key in ["paragraphs", "contentParagraphs", "sentences", "tokens", "opinionShare", "sentiment", "loaded"] {
+            #expect(summary[key] != nil, "summary.\(key)")
+        }
+        let loaded = summary["loaded"] as! [String: Any]
+        for key in ["per100", "authorPer100", "quotedPer100", "categories"] { #expect(loaded[key] != nil) }
+        let paragraph = (object["paragraphs"] as! [[String: Any]])[6]
+        for key in ["index", "start", "end", "text", "label", "reason", "opinionScore", "quotedShare", "sentiment", "cues", "loaded", "speakers"] {
+            #expect(paragraph[key] != nil, "paragraph.\(key)")
+        }
+        let hit = (paragraph["loaded"] as! [[String: Any]])[0]
+        for key in ["text", "category", "start", "end", "quoted", "weight"] { #expect(hit[key] != nil, "loaded.\(key)") }
+        let cue = (paragraph["cues"] as! [[String: Any]])[0]
+        for key in ["cue", "text", "start", "end", "weight"] { #expect(cue[key] != nil, "cue.\(key)") }
+        // Key order as documented.
+        #expect(line.hasPrefix("{\"schema\":\"slant.article.v1\",\"source\":"))
+        #expect(line.range(of: "\"summary\"")!.lowerBound < line.range(of: "\"paragraphs\":[")!.lowerBound)
+    }
+
+    @Test func offsetsPointAtTheTextTheyName() {
+        let report = score("mixed-live-blog.md")
+        let scalars = Array(exampleText("mixed-live-blog.md").unicodeScalars)
+        func slice(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(scalars[a..<b])) }
+        for p in report.paragraphs {
+            #expect(slice(p.start, p.end) == p.text)
+            for hit in p.loaded where hit.category != "scare-quote" { #expect(slice(hit.start, hit.end) == hit.text) }
+            for cue in p.cues { #expect(slice(cue.start, cue.end) == cue.text) }
+        }
+    }
+
+    @Test func outputIsDeterministic() {
+        let a = score("opinion-column.txt").json().serialized()
+        let b = score("opinion-column.txt").json().serialized()
+        #expect(a == b)
+        #expect(score("opinion-column.txt").text() == score("opinion-column.txt").text())
+    }
+
+    @Test func emptyAndWordlessInputsDoNotCrash() {
+        #expect(article("").paragraphs.isEmpty)
+        #expect(article("").summary.opinionShare == 0)
+        let symbols = article("*** --- ***")
+        #expect(symbols.paragraphs.first?.label == .other)
+        #expect(symbols.paragraphs.first?.reason == "no words")
+    }
+
+    @Test func renderersEscapeAndKeepEveryParagraph() throws {
+        let report = article("Pipes | and <tags>\n\nA \"quote\" with \\ backslash and a tab\there.")
+        let markdown = report.markdown()
+        #expect(markdown.contains("Pipes \\| and <tags>"))
+        #expect(report.paragraphs.count == 2)
+        let json = report.json().serialized()
+        #expect(json.contains("\\\"quote\\\""))
+        #expect(json.contains("\\t"))
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+    }
+}
