@@ -1,0 +1,264 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import SlantCLI
+@testable import Slant
+
+/// The built `slant` binary, next to the test bundle in the build products directory.
+let slantBinary: URL = {
+    let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var directory = here.deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = directory.appendingPathComponent("slant")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        directory = directory.deletingLastPathComponent()
+    }
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return root.appendingPathComponent(".build/debug/slant")
+}()
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+struct RunResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built binary from a neutral working directory (it must need no files there).
+func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = FileManager.default.temporaryDirectory) throws -> RunResult {
+    let process = Process()
+    process.executableURL = slantBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    process.environment = environment
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(status: process.terminationStatus,
+                     stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+}
+
+func example(_ name: String) -> String { repositoryRoot.appendingPathComponent("examples/\(name)").path }
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("slant-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite("CLI argument parsing")
+struct ParseTests {
+    @Test func scoreDefaultsAndOptions() throws {
+        let score = try Score.parse(["a.txt", "b.html", "--format", "json", "--lexicons", "lex", "-o", "out.jsonl", "--input-format", "html"])
+        #expect(score.files == ["a.txt", "b.html"])
+        #expect(score.format == .json)
+        #expect(score.lexicons == "lex")
+        #expect(score.output == "out.jsonl")
+        #expect(score.inputFormat == .html)
+        let defaults = try Score.parse(["a.txt"])
+        #expect(defaults.format == .text && defaults.inputFormat == .auto && defaults.output == nil)
+    }
+
+    @Test func badValuesAreUsageErrors() {
+        #expect(throws: (any Error).self) { try Score.parse(["--format", "pdf", "a.txt"]) }
+        #expect(throws: (any Error).self) { try Score.parse(["-", "-"]) }
+        #expect(throws: (any Error).self) { try LexiconCommand.Import.parse(["x.txt", "--format", "vader"]) }  // no --license
+        #expect(throws: (any Error).self) { try LexiconCommand.Import.parse(["x.txt", "--format", "csv", "--license", "MIT"]) }
+    }
+
+    @Test func importOptions() throws {
+        let command = try LexiconCommand.Import.parse(["l.dic", "--format", "liwc", "--license", "proprietary", "--name", "liwc", "--weight", "0.5"])
+        #expect(command.format == .liwc && command.name == "liwc" && command.weight == 0.5)
+    }
+}
+
+@Suite("CLI end to end", .serialized)
+struct EndToEndTests {
+    static let goldenDirectory = repositoryRoot.appendingPathComponent("Tests/SlantCLITests/Golden")
+
+    /// Compares with a golden file; SLANT_UPDATE_GOLDEN=1 rewrites it instead.
+    func checkGolden(_ name: String, _ actual: String) throws {
+        let url = Self.goldenDirectory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["SLANT_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from its golden file; if the change is intended, rerun with SLANT_UPDATE_GOLDEN=1 and review the diff")
+    }
+
+    @Test(arguments: ["wire-report.txt", "opinion-column.txt", "mixed-live-blog.md"])
+    func examplesMatchGoldenJSON(_ name: String) throws {
+        let result = try run(["score", "--format", "json", example(name)])
+        #expect(result.status == 0, "\(result.stderr)")
+        try checkGolden(name + ".json", result.stdout.replacingOccurrences(of: repositoryRoot.path + "/", with: ""))
+    }
+
+    @Test func textAndMarkdownReportsMatchGolden() throws {
+        let text = try run(["score", example("mixed-live-blog.md")])
+        #expect(text.status == 0)
+        #expect(!text.stdout.contains("\u{1B}["), "no colour when not a terminal")
+        try checkGolden("mixed-live-blog.txt", text.stdout.replacingOccurrences(of: repositoryRoot.path + "/", with: ""))
+        let markdown = try run(["score", "--format", "markdown", example("opinion-column.txt")])
+        try checkGolden("opinion-column.md", markdown.stdout.replacingOccurrences(of: repositoryRoot.path + "/", with: ""))
+    }
+
+    @Test func severalFilesGiveOneJSONObjectPerLine() throws {
+        let result = try run(["score", "--format", "json", example("wire-report.txt"), example("opinion-column.txt")])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["schema"] as? String == "slant.article.v1")
+        }
+    }
+
+    @Test func readsStandardInputAndIsDeterministic() throws {
+        let text = try String(contentsOfFile: example("opinion-column.txt"), encoding: .utf8)
+        let a = try run(["score", "--format", "json", "-"], stdin: Data(text.utf8))
+        let b = try run(["score", "--format", "json"], stdin: Data(text.utf8))
+        #expect(a.status == 0 && b.status == 0)
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.contains("\"source\":\"-\""))
+    }
+
+    @Test func htmlInput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("story.html")
+        try "<html><body><h1>Storm hits coast</h1><p>The storm closed the road on Tuesday, the county said.</p><p>Share this</p></body></html>"
+            .write(to: page, atomically: true, encoding: .utf8)
+        let result = try run(["score", "--format", "json", page.path])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(object["title"] as? String == "Storm hits coast")
+        let labels = (object["paragraphs"] as! [[String: Any]]).map { $0["label"] as! String }
+        #expect(labels == ["other", "fact", "other"])
+    }
+
+    @Test func outputFileIsWrittenAtomically() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("report.jsonl")
+        let result = try run(["score", "--format", "json", "-o", target.path, example("wire-report.txt")])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{\"schema\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.jsonl"])
+    }
+
+    struct ExitCase: Sendable, CustomStringConvertible {
+        var id: String
+        var arguments: [String]
+        var status: Int32
+        var message: String
+        var description: String { id }
+    }
+
+    static let exitCases: [ExitCase] = [
+        .init(id: "unknown option", arguments: ["score", "--colour", "x"], status: 64, message: "Unknown option"),
+        .init(id: "bad format", arguments: ["score", "--format", "pdf", "x.txt"], status: 64, message: "pdf"),
+        .init(id: "missing file", arguments: ["score", "/nonexistent/article.txt"], status: 66, message: "/nonexistent/article.txt: no such file"),
+        .init(id: "missing lexicon directory", arguments: ["score", "--lexicons", "/nonexistent/lex", "x.txt"], status: 66, message: "lexicon directory not found"),
+        .init(id: "output directory missing", arguments: ["score", "-o", "/nonexistent/dir/out.txt", "EXAMPLE"], status: 74, message: "cannot write output"),
+        .init(id: "lexicon check of a missing file", arguments: ["lexicon", "check", "/nonexistent/x.tsv"], status: 66, message: "no such file"),
+    ]
+
+    @Test(arguments: exitCases)
+    func exitCodes(_ c: ExitCase) throws {
+        let arguments = c.arguments.map { $0 == "EXAMPLE" ? example("wire-report.txt") : $0 }
+        let result = try run(arguments, stdin: Data())
+        #expect(result.status == c.status, "\(result.stderr)")
+        #expect(result.stderr.contains(c.message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func binaryInputIsBadData() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("photo.jpg")
+        try Data([0xFF, 0xD8, 0x00, 0x10]).write(to: file)
+        let out = dir.appendingPathComponent("out.json")
+        let result = try run(["score", "-o", out.path, file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("photo.jpg: binary data (NUL byte at offset 2)"))
+        #expect(!FileManager.default.fileExists(atPath: out.path), "no partial output")
+    }
+
+    @Test func invalidUTF8IsAWarningNotAFailure() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("latin1.txt")
+        try Data(Array("Caf".utf8) + [0xE9] + Array(" closed on Monday.".utf8)).write(to: file)
+        let result = try run(["score", "--format", "json", file.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("latin1.txt: invalid UTF-8 at byte offset 3"))
+        #expect(result.stdout.contains("\"warnings\":[\"invalid UTF-8 at byte offset 3 replaced with U+FFFD\"]"))
+    }
+
+    @Test func badLexiconIsBadDataWithFileAndLine() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "# name: x\n# version: 1\n# license: MIT\n# source: t\nterm\tcategory\tweight\tnote\nawful\tbad\tvery\n"
+            .write(to: dir.appendingPathComponent("loaded-language.tsv"), atomically: true, encoding: .utf8)
+        let score = try run(["score", "--lexicons", dir.path, example("wire-report.txt")])
+        #expect(score.status == 65)
+        #expect(score.stderr.contains("loaded-language.tsv:6: weight 'very' of 'awful' is not a number"))
+        let check = try run(["lexicon", "check", dir.path])
+        #expect(check.status == 65)
+        #expect(check.stderr.contains("loaded-language.tsv:6"))
+    }
+
+    @Test func lexiconListAndCheckDefaults() throws {
+        let list = try run(["lexicon", "list"])
+        #expect(list.status == 0)
+        let rows = list.stdout.split(separator: "\n")
+        #expect(rows.count == LexiconSet.fileNames.count + 1)
+        #expect(rows[0].hasPrefix("file\tname\tversion\tentries"))
+        #expect(rows.contains { $0.hasPrefix("valence.tsv\tvalence\t3.3.2-slant.1\t") && $0.contains("built-in") })
+        let check = try run(["lexicon", "check"])
+        #expect(check.status == 0)
+        #expect(check.stdout.split(separator: "\n").filter { $0.hasPrefix("ok built-in") }.count == LexiconSet.fileNames.count)
+        let repo = try run(["lexicon", "check", repositoryRoot.appendingPathComponent("lexicons").path])
+        #expect(repo.status == 0, "\(repo.stderr)")
+    }
+
+    @Test func lexiconImportWritesAValidLexicon() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = dir.appendingPathComponent("mine.dic")
+        try "%\n1\tposemo\n2\tnegemo\n%\nhappy\t1\nawful\t2\nweird\t(1 2)3\n".write(to: source, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("mine.tsv")
+        let result = try run(["lexicon", "import", source.path, "--format", "liwc", "--license", "CC0-1.0", "-o", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("imported 2 entries in 2 categories; 1 lines not carried over"))
+        let lexicon = try Lexicon.parseTSV(try String(contentsOf: out, encoding: .utf8), origin: "mine.tsv")
+        #expect(lexicon.name == "mine" && lexicon.license == "CC0-1.0")
+        #expect(lexicon.source.contains("mine.dic (liwc format)"))
+        #expect(lexicon.entries.map(\.key) == ["happy", "awful"])
+        // The imported list works as a replacement lexicon.
+        try FileManager.default.moveItem(at: out, to: dir.appendingPathComponent("loaded-language.tsv"))
+        let scored = try run(["score", "--format", "json", "--lexicons", dir.path, "-"], stdin: Data("An awful day.".utf8))
+        #expect(scored.status == 0)
+        #expect(scored.stdout.contains("\"category\":\"negemo\""))
+    }
+
+    @Test func versionAndHelp() throws {
+        #expect(try run(["--version"]).stdout == SlantVersion.current + "\n")
+        let help = try run(["score", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("64 usage"))
+    }
+}
