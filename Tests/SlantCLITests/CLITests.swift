@@ -96,7 +96,21 @@ struct EndToEndTests {
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from its golden file; if the change is intended, rerun with SLANT_UPDATE_GOLDEN=1 and review the diff")
+        guard actual != expected else { return }
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = Array(zip(a, e)).firstIndex { $0.0 != $0.1 } ?? min(a.count, e.count)
+        let column = line < a.count && line < e.count ? zip(a[line], e[line]).prefix { $0 == $1 }.count : 0
+        func excerpt(_ lines: [Substring]) -> String {
+            guard line < lines.count else { return "(end of file)" }
+            return String(lines[line].dropFirst(max(0, column - 60)).prefix(160))
+        }
+        Issue.record("""
+        \(name) differs from its golden file at line \(line + 1):
+          expected: \(excerpt(e))
+          actual:   \(excerpt(a))
+        If the change is intended, rerun with SLANT_UPDATE_GOLDEN=1 and review the diff.
+        """)
     }
 
     @Test(arguments: ["wire-report.txt", "opinion-column.txt", "mixed-live-blog.md"])

@@ -49,8 +49,9 @@ public struct FurniturePatterns: @unchecked Sendable {
         for pattern in patterns {
             if let found = try? pattern.regex.prefixMatch(in: head) {
                 if truncated && found.range.upperBound == head.endIndex { continue }
-                return Match(category: pattern.category, note: pattern.note,
-                             matchedScalars: head.unicodeScalars[head.startIndex..<found.range.upperBound].count)
+                var matched = Array(head.unicodeScalars[head.startIndex..<found.range.upperBound])
+                while let last = matched.last, last.properties.isWhitespace { matched.removeLast() }
+                return Match(category: pattern.category, note: pattern.note, matchedScalars: matched.count)
             }
         }
         return nil

@@ -152,8 +152,10 @@ public struct ArticleScorer: Sendable {
             let attributed = words.filter { doc.voices[$0] != .author }.count
             let quotedShare = words.isEmpty ? 0 : Double(attributed) / Double(words.count)
             var speakers: [String] = []
-            for a in doc.attributions where p.tokens.contains(a.verbTokens.lowerBound) || p.tokens.contains(a.content.lowerBound) {
-                if let speaker = a.speaker, !speakers.contains(speaker) { speakers.append(speaker) }
+            for si in p.sentences {
+                for a in doc.attributionsBySentence[si].map({ doc.attributions[$0] }) {
+                    if let speaker = a.speaker, !speakers.contains(speaker) { speakers.append(speaker) }
+                }
             }
             var label: ParagraphLabel
             var reason: String
@@ -188,6 +190,9 @@ public struct ArticleScorer: Sendable {
 
     // MARK: Structure
 
+    /// Most paragraphs compared pairwise for near repeats (the matrix is n × n floats).
+    static let nearDuplicateLimit = 1_000
+
     private struct Structure {
         var other: String?
         var title: String?
@@ -221,13 +226,26 @@ public struct ArticleScorer: Sendable {
                 out[p.index] = Structure(other: "\(match.category): \(match.note)")
             }
         }
-        // Paragraphs that repeat an earlier one (scraped pages often repeat blocks).
+        // Paragraphs that repeat an earlier one (scraped pages often repeat blocks): exact
+        // repeats of the normalised words always; near repeats by BLAS cosine similarity of
+        // bag-of-words vectors when there are at most `nearDuplicateLimit` candidates, which
+        // bounds the dense matrix for very long inputs.
         let candidates = doc.paragraphs.filter { out[$0.index]?.other == nil && $0.tokens.filter { doc.tokens[$0].isWordLike }.count >= 8 }
-        if candidates.count > 1 {
+        var firstWithWords: [[String]: Int] = [:]
+        for p in candidates {
+            let words = p.tokens.filter { doc.tokens[$0].isWordLike }.map { doc.norms[$0] }
+            if let first = firstWithWords[words] {
+                out[p.index, default: Structure()].other = "repeats paragraph \(first)"
+            } else {
+                firstWithWords[words] = p.index
+            }
+        }
+        if candidates.count > 1, candidates.count <= Self.nearDuplicateLimit {
             let bags = candidates.map { p in p.tokens.filter { doc.tokens[$0].isWordLike }.map { doc.norms[$0] } }
             let similarity = Vectors.bagOfWords(bags).cosineSimilarities()
             let n = candidates.count
             for b in 1..<n {
+                guard out[candidates[b].index]?.other == nil else { continue }
                 for a in 0..<b where Double(similarity[a * n + b]) >= config.duplicateSimilarity {
                     if out[candidates[a].index]?.other == nil {
                         out[candidates[b].index, default: Structure()].other = "repeats paragraph \(candidates[a].index)"

@@ -65,10 +65,24 @@ struct SubjectivityScorer {
             let (s, e) = tokenSpan(hit.tokens)
             add("valence", s, e, scale: abs(hit.base) / 4)
         }
+        // Date and quantity words first: "May" the month is not the hedge "may".
+        var dateTokens = Set<Int>()
+        var factHits: [(String, Range<Int>)] = []
+        for m in lexicons.factMatcher.matches(in: doc.norms, alternates: doc.stems, range: range) {
+            let span = m.start..<(m.start + m.length)
+            let entry = lexicons.factCues.entries[m.entry]
+            if entry.category == "date-word" { dateTokens.formUnion(span) }
+            factHits.append((entry.category == "date-word" ? "date-time" : "number", span))
+        }
+        let words = range.filter { doc.tokens[$0].isWordLike }
+        let firstWord = words.first
         let stance = lexicons.stanceMatcher
         for m in stance.matches(in: doc.norms, alternates: doc.stems, range: range) {
             let span = m.start..<(m.start + m.length)
             guard span.allSatisfy(isAuthor), !span.contains(where: loadedTokens.contains) else { continue }
+            // A capitalised function word inside a sentence is a name or a month (May, Will).
+            if doc.tokens[m.start].isCapitalized, m.start != firstWord, !doc.tokens[m.start].isAllCaps,
+               dateTokens.contains(m.start) || doc.norms[m.start] != "i" { continue }
             let entry = stance.lexicon.entries[m.entry]
             guard Self.stanceCues.contains(entry.category) else { continue }
             let (s, e) = tokenSpan(span)
@@ -82,8 +96,8 @@ struct SubjectivityScorer {
         }
 
         // Fact cues.
-        let sentenceAttributions = doc.attributions.filter { a in
-            a.sentence == si || (a.content.overlaps(range) && a.kind == .direct)
+        let sentenceAttributions = doc.attributionsBySentence[si].map { doc.attributions[$0] }.filter { a in
+            a.sentence == si || a.kind == .direct
         }
         // An attribution through a loaded verb ("admitted", "slammed") carries the writer's
         // judgement, so only neutral attributions count as fact cues.
@@ -95,7 +109,6 @@ struct SubjectivityScorer {
             let (s, e) = tokenSpan(a.verbTokens)
             add("neutral-report-verb", s, e)
         }
-        let words = range.filter { doc.tokens[$0].isWordLike }
         if !words.isEmpty {
             // Quoted words, and reported words attributed through a neutral verb: a loaded
             // verb's paraphrase is framed by the writer and earns no fact credit.
@@ -108,17 +121,9 @@ struct SubjectivityScorer {
                 add("quotation", sentence.start, sentence.end, scale: share)
             }
         }
-        var dateTokens = Set<Int>()
-        for m in lexicons.factMatcher.matches(in: doc.norms, alternates: doc.stems, range: range) {
-            let span = m.start..<(m.start + m.length)
-            let entry = lexicons.factCues.entries[m.entry]
+        for (cue, span) in factHits {
             let (s, e) = tokenSpan(span)
-            if entry.category == "date-word" {
-                dateTokens.formUnion(span)
-                add("date-time", s, e)
-            } else {
-                add("number", s, e)
-            }
+            add(cue, s, e)
         }
         for i in range where doc.tokens[i].kind == .number && !dateTokens.contains(i) {
             let t = doc.tokens[i]
@@ -128,14 +133,16 @@ struct SubjectivityScorer {
                 add("number", t.start, t.end)
             }
         }
+        // Capitalised names inside the sentence, one cue per run; months and weekdays are
+        // already date cues, and a capitalised function word ("The") does not start a name.
         var i = range.lowerBound
-        let firstWord = words.first
         while i < range.upperBound {
             let t = doc.tokens[i]
             if t.kind == .word, t.isCapitalized, i != firstWord, doc.norms[i] != "i", isAuthor(i),
+               !dateTokens.contains(i), !lexicons.sentenceStarters.contains(doc.norms[i]),
                !(i > range.lowerBound && doc.tokens[i - 1].kind == .punctuation && Tokenizer.isQuoteMark(doc.firstScalar(i - 1))) {
                 var j = i + 1
-                while j < range.upperBound, doc.tokens[j].kind == .word, doc.tokens[j].isCapitalized { j += 1 }
+                while j < range.upperBound, doc.tokens[j].kind == .word, doc.tokens[j].isCapitalized, !dateTokens.contains(j) { j += 1 }
                 let (s, e) = tokenSpan(i..<j)
                 add("named-entity", s, e)
                 i = j

@@ -21,6 +21,8 @@ public struct Document: Sendable {
     public internal(set) var attributions: [Attribution] = []
     /// One voice per token.
     public internal(set) var voices: [Voice] = []
+    /// For each sentence, the attributions whose verb is in it or whose content overlaps it.
+    public private(set) var attributionsBySentence: [[Int]] = []
     /// Normalised form of each token (``Token/norm``), kept as an array for the matchers.
     let norms: [String]
     /// Possessive-free form of each token (``Token/stem``).
@@ -62,6 +64,17 @@ public struct Document: Sendable {
         self.paragraphs = paragraphs
         voices = Array(repeating: .author, count: tokens.count)
         QuoteFinder.run(on: &self, lexicons: lexicons)
+        var bySentence = Array(repeating: [Int](), count: sentences.count)
+        for (index, a) in attributions.enumerated() {
+            var touched = Set([a.sentence])
+            if !a.content.isEmpty {
+                for si in sentenceIndex(ofToken: a.content.lowerBound)...sentenceIndex(ofToken: a.content.upperBound - 1) {
+                    touched.insert(si)
+                }
+            }
+            for si in touched.sorted() { bySentence[si].append(index) }
+        }
+        attributionsBySentence = bySentence
     }
 
     /// The text between two scalar offsets.

@@ -1,0 +1,68 @@
+import Testing
+@testable import Slant
+
+@Suite("Non-content paragraphs")
+struct FurnitureTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var id: String
+        var paragraph: String
+        /// Expected reason prefix, or nil when the paragraph is content.
+        var reason: String?
+        var description: String { id }
+    }
+
+    static let cases: [Case] = [
+        .init(id: "bare time", paragraph: "11:05 a.m.", reason: "timestamp"),
+        .init(id: "time with zone", paragraph: "9:30 AM ET", reason: "timestamp"),
+        .init(id: "update stamp", paragraph: "Updated March 3, 2026 at 9:14 a.m.", reason: "timestamp"),
+        .init(id: "date line", paragraph: "March 3, 2026", reason: "timestamp"),
+        .init(id: "lone wire dateline", paragraph: "LONDON (Reuters) —", reason: "dateline"),
+        .init(id: "byline", paragraph: "By Jane Whitfield and Omar Haddad, The Daily Ledger", reason: "byline"),
+        .init(id: "wire credit", paragraph: "Reporting by Jane Roe; Editing by John Doe", reason: "byline"),
+        .init(id: "caption with credit in brackets", paragraph: "Firefighters work on the bridge on Tuesday. (Photo: Jane Roe/Reuters)", reason: "caption"),
+        .init(id: "caption with agency credit", paragraph: "Residents wade through water in Riverton. AP Photo", reason: "caption"),
+        .init(id: "newsletter", paragraph: "Sign up for our morning newsletter.", reason: "call-to-action"),
+        .init(id: "subscribe", paragraph: "Subscribe to read the full story and support local journalism.", reason: "call-to-action"),
+        .init(id: "share widget", paragraph: "Share this", reason: "site-furniture"),
+        .init(id: "most read", paragraph: "Most read", reason: "site-furniture"),
+        .init(id: "related link", paragraph: "Related: Council delays transit vote", reason: "related"),
+        .init(id: "comments closed", paragraph: "Comments are closed.", reason: "comments"),
+        .init(id: "copyright", paragraph: "© 2026 The Daily Ledger. All rights reserved.", reason: "copyright"),
+        .init(id: "content that mentions a newsletter late", paragraph: "The council said on Tuesday that residents who want updates on the repairs to the bridge over the river can read the county's weekly newsletter, which is mailed to every household.", reason: nil),
+        .init(id: "capitalised sentence with a dash is content", paragraph: "The president — who spoke for an hour — said little.", reason: nil),
+    ]
+
+    @Test(arguments: cases)
+    func labels(_ c: Case) {
+        // A title first, so the paragraph under test is never taken for the headline.
+        let report = article("Council news today\n\n\(c.paragraph)")
+        let p = report.paragraphs[1]
+        if let reason = c.reason {
+            #expect(p.label == .other, "\(c.paragraph) → \(p.label) \(p.reason)")
+            #expect(p.reason.hasPrefix(reason), "\(p.reason)")
+        } else {
+            #expect(p.label != .other, "\(p.reason)")
+        }
+    }
+
+    @Test func datelineFollowedByTextIsContentWithADatelineCue() {
+        let report = article("Headline here\n\nWASHINGTON — The Senate voted 51-49 on Thursday to confirm the nominee after a long debate.")
+        let p = report.paragraphs[1]
+        #expect(p.label == .fact)
+        #expect(p.cues.contains { $0.cue == "dateline" && $0.text == "WASHINGTON —" })
+    }
+
+    @Test func excludedParagraphsStayOutOfTheFigures() {
+        let withFurniture = article("Headline here\n\nThis disgraceful plan is a shameless giveaway.\n\nShare this\n\nMost read")
+        let without = article("Headline here\n\nThis disgraceful plan is a shameless giveaway.")
+        #expect(withFurniture.summary.contentParagraphs == 1)
+        #expect(withFurniture.summary.loaded == without.summary.loaded)
+        #expect(withFurniture.summary.opinionShare == without.summary.opinionShare)
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let report = article("Headline here\n\nThis disgraceful plan is a shameless giveaway.")
+        #expect(report.text(color: true).contains("\u{1B}["))
+        #expect(!report.text(color: false).contains("\u{1B}["))
+    }
+}
