@@ -42,7 +42,9 @@ struct LoadedLanguageScorer {
             let entry = lexicons.loaded.entries[m.entry]
             add(m.start..<(m.start + m.length), entry, lexicons.loaded, category: entry.category)
         }
-        for attribution in doc.attributions where attribution.verbCategory == "loaded" && range.contains(attribution.verbTokens.lowerBound) {
+        let sentences = range.isEmpty ? 0..<0 : doc.sentenceIndex(ofToken: range.lowerBound)..<(doc.sentenceIndex(ofToken: range.upperBound - 1) + 1)
+        let attributions = Set(sentences.flatMap { doc.attributionsBySentence[$0] }).sorted().map { doc.attributions[$0] }
+        for attribution in attributions where attribution.verbCategory == "loaded" && range.contains(attribution.verbTokens.lowerBound) {
             if let entry = lexicons.reportVerbMatcher.longestMatch(in: doc.norms, alternates: doc.stems, at: attribution.verbTokens.lowerBound, end: attribution.verbTokens.upperBound)
                 .map({ lexicons.reportVerbs.entries[$0.entry] }) {
                 add(attribution.verbTokens, entry, lexicons.reportVerbs, category: "loaded-report-verb")
@@ -56,7 +58,9 @@ struct LoadedLanguageScorer {
             guard doc.voices[span.lowerBound] == .author else { continue }
             add(span, entry, lexicons.reportVerbs, category: "loaded-report-verb")
         }
-        for q in doc.quotations where q.isScareQuote && range.contains(q.open) {
+        let paragraphs = range.isEmpty ? 0..<0 : doc.sentences[sentences.lowerBound].paragraph..<(doc.sentences[sentences.upperBound - 1].paragraph + 1)
+        let quotations = paragraphs.flatMap { doc.quotationsByParagraph[$0] }.map { doc.quotations[$0] }
+        for q in quotations where q.isScareQuote && range.contains(q.open) {
             let words = q.inner.filter { doc.tokens[$0].isWordLike }
             guard let first = words.first, let last = words.last else { continue }
             let span = first..<(last + 1)

@@ -23,6 +23,8 @@ public struct Document: Sendable {
     public internal(set) var voices: [Voice] = []
     /// For each sentence, the attributions whose verb is in it or whose content overlaps it.
     public private(set) var attributionsBySentence: [[Int]] = []
+    /// For each paragraph, the quotations that open in it.
+    public private(set) var quotationsByParagraph: [[Int]] = []
     /// Normalised form of each token (``Token/norm``), kept as an array for the matchers.
     let norms: [String]
     /// Possessive-free form of each token (``Token/stem``).
@@ -75,6 +77,9 @@ public struct Document: Sendable {
             for si in touched.sorted() { bySentence[si].append(index) }
         }
         attributionsBySentence = bySentence
+        var byParagraph = Array(repeating: [Int](), count: paragraphs.count)
+        for (index, q) in quotations.enumerated() { byParagraph[q.paragraph].append(index) }
+        quotationsByParagraph = byParagraph
     }
 
     /// The text between two scalar offsets.

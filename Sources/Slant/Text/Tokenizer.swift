@@ -7,12 +7,14 @@
 /// between digits (`3.5`, `1,000`, `11:05`). Quote marks are always tokens of their own.
 public enum Tokenizer {
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
+        if c.value < 0x80 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
+        return c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
             || c.properties.generalCategory == .spacingMark
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
-        c.properties.generalCategory == .decimalNumber
+        if c.value < 0x80 { return c.value >= 0x30 && c.value <= 0x39 }
+        return c.properties.generalCategory == .decimalNumber
     }
 
     static func isApostrophe(_ c: Unicode.Scalar) -> Bool {
@@ -110,6 +112,18 @@ public enum Tokenizer {
         var norm = String.UnicodeScalarView()
         var letters = 0, uppers = 0
         for c in s[start..<end] {
+            if c.value < 0x80 {
+                // ASCII fast path: the same result as the general case below.
+                let v = c.value
+                if v >= 0x41 && v <= 0x5A {
+                    letters += 1; uppers += 1
+                    norm.append(Unicode.Scalar(v + 0x20)!)
+                } else {
+                    if v >= 0x61 && v <= 0x7A { letters += 1 }
+                    norm.append(c)
+                }
+                continue
+            }
             if isApostrophe(c) || c == "\u{2018}" { norm.append("'"); continue }
             if isHyphen(c) { norm.append("-"); continue }
             if c.properties.isAlphabetic {
@@ -126,7 +140,7 @@ public enum Tokenizer {
         }
         return Token(
             kind: kind, start: start, end: end, norm: text, stem: stem,
-            isCapitalized: s[start].properties.isUppercase,
+            isCapitalized: s[start].value < 0x80 ? (s[start].value >= 0x41 && s[start].value <= 0x5A) : s[start].properties.isUppercase,
             isAllCaps: letters >= 2 && uppers == letters
         )
     }
