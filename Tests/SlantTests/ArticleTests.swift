@@ -91,6 +91,7 @@ struct ArticleTests {
             #expect(slice(p.start, p.end) == p.text)
             for hit in p.loaded where hit.category != "scare-quote" { #expect(slice(hit.start, hit.end) == hit.text) }
             for cue in p.cues { #expect(slice(cue.start, cue.end) == cue.text) }
+            for v in p.valence { #expect(slice(v.start, v.end) == v.text) }
         }
     }
 

@@ -53,6 +53,16 @@ struct QuoteTests {
         #expect(!doc.quotations[0].unbalanced)
     }
 
+    @Test func aQuoteSpanningSentencesIsOneQuotation() {
+        let doc = document("\"We will win. We will prevail,\" she said. Ortiz left.")
+        #expect(doc.quotations.count == 1)
+        #expect(doc.sentences.count == 3)
+        #expect(doc.text(tokens: doc.quotations[0].inner) == "We will win. We will prevail,")
+        #expect(doc.attributions.map(\.verb) == ["said"])
+        let ortiz = doc.tokens.firstIndex { $0.norm == "ortiz" }!
+        #expect(doc.voices[ortiz] == .author)
+    }
+
     @Test func straightQuotesPairByContext() {
         let doc = document("He said \"yes\" and she said \"no, never\" before leaving.")
         #expect(doc.quotations.count == 2)

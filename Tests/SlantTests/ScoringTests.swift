@@ -44,6 +44,14 @@ struct SentimentTests {
         #expect(compound("The meeting is on Tuesday.") == 0)
     }
 
+    @Test func reportsCarryTheValenceEvidence() {
+        let p = article("The plan is not very good.").paragraphs[0]
+        #expect(p.valence.count == 1)
+        #expect(p.valence[0].text == "good")
+        #expect(p.valence[0].rules.contains("negated by 'not'"))
+        #expect(p.valence[0].adjusted < 0 && p.valence[0].valence > 0)
+    }
+
     @Test func evidenceNamesTheRules() {
         #expect(rules("It is not very good but fine").contains("negated by 'not'"))
         #expect(rules("It is very good").contains("intensified by 'very'"))

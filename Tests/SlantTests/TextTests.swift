@@ -75,6 +75,8 @@ struct TokenizerTests {
         .init(id: "quotes are separate", text: "\u{201C}No,\u{201D} she said", tokens: ["\u{201C}", "no", ",", "\u{201D}", "she", "said"]),
         .init(id: "ellipsis and exclamations group", text: "wait... what?!", tokens: ["wait", "...", "what", "?!"]),
         .init(id: "unicode words", text: "Zoë naïve Ελλάδα 東京", tokens: ["zoë", "naïve", "ελλάδα", "東京"]),
+        .init(id: "web addresses are one token", text: "See [the report](https://example.org/a-b?x=1). Or www.example.com, now.",
+              tokens: ["see", "[", "the", "report", "]", "(", "https://example.org/a-b?x=1", ")", ".", "or", "www.example.com", ",", "now", "."]),
     ]
 
     @Test(arguments: cases)

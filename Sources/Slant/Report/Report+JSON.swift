@@ -71,6 +71,13 @@ extension ParagraphScore {
             ("quotedShare", .number(quotedShare)),
             ("sentiment", sentiment.json()),
             ("cues", .array(cues.map { $0.json() })),
+            ("valence", .array(valence.map { v in
+                .object([
+                    ("text", .string(v.text)), ("start", .int(v.start)), ("end", .int(v.end)),
+                    ("valence", .number(v.valence)), ("adjusted", .number(v.adjusted)),
+                    ("rules", .array(v.rules.map(JSONValue.string))),
+                ])
+            })),
             ("loaded", .array(loaded.map { hit in
                 .object([
                     ("text", .string(hit.text)), ("category", .string(hit.category)),

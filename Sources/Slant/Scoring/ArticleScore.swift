@@ -39,6 +39,8 @@ public struct ParagraphScore: Sendable, Equatable {
     public var quotedShare: Double
     public var sentiment: SentimentScore
     public var cues: [Cue]
+    /// The valence words behind `sentiment`, with the rules that changed each.
+    public var valence: [ValenceEvidence]
     public var loaded: [LoadedHit]
     /// Speakers of the quotations and reported speech in this paragraph, in order.
     public var speakers: [String]
@@ -46,6 +48,18 @@ public struct ParagraphScore: Sendable, Equatable {
     /// Word tokens, and how many are in the writer's own voice.
     public var words: Int
     public var authorWords: Int
+}
+
+/// One valence word as a report shows it.
+public struct ValenceEvidence: Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    /// Valence from the lexicon (−4…+4).
+    public var valence: Double
+    /// Valence after the rules.
+    public var adjusted: Double
+    public var rules: [String]
 }
 
 /// A lexicon as the manifest lists it.
@@ -131,9 +145,15 @@ public struct ArticleScorer: Sendable {
             var cues: [Cue] = []
             var weightedScore = 0.0, totalWeight = 0.0
             var sentimentParts: [(SentimentScore, Double)] = []
+            var valenceEvidence: [ValenceEvidence] = []
             for si in p.sentences {
                 let sentence = doc.sentences[si]
                 let (sentimentScore, _, valence) = sentiment.score(doc, tokens: sentence.tokens)
+                for hit in valence {
+                    let start = doc.tokens[hit.tokens.lowerBound].start, end = doc.tokens[hit.tokens.upperBound - 1].end
+                    valenceEvidence.append(ValenceEvidence(text: doc.text(start, end), start: start, end: end,
+                                                           valence: hit.base, adjusted: hit.adjusted, rules: hit.rules))
+                }
                 let sentenceLoaded = loaded.filter { sentence.tokens.contains($0.tokens.lowerBound) }
                 let (opinion, sentenceCues) = subjectivity.score(
                     doc, sentence: si, loaded: sentenceLoaded, valence: valence, dateline: structure[p.index]?.dateline)
@@ -176,7 +196,7 @@ public struct ArticleScorer: Sendable {
             paragraphs.append(ParagraphScore(
                 index: p.index, start: p.start, end: p.end, text: text, label: label, reason: reason,
                 opinionScore: opinionScore, quotedShare: quotedShare,
-                sentiment: Self.weightedSentiment(sentimentParts), cues: cues, loaded: loaded,
+                sentiment: Self.weightedSentiment(sentimentParts), cues: cues, valence: valenceEvidence, loaded: loaded,
                 speakers: speakers, sentences: sentences, words: words.count,
                 authorWords: words.count - attributed))
         }

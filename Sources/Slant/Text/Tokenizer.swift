@@ -40,6 +40,12 @@ public enum Tokenizer {
         while i < end {
             let c = s[i]
             if c.properties.isWhitespace || c == "\u{00A0}" || c == "\u{200B}" || c == "\u{FEFF}" { i += 1; continue }
+            if let urlEnd = urlEnd(s, i, end) {
+                // A web address is one symbol token, not words.
+                out.append(makeToken(s, i, urlEnd, kind: .symbol))
+                i = urlEnd
+                continue
+            }
             if isLetter(c) || isDigit(c) {
                 let startsWithDigit = isDigit(c)
                 var j = i + 1
@@ -101,6 +107,27 @@ public enum Tokenizer {
             i = j
         }
         return out
+    }
+
+    /// The end of a web address (`http://`, `https://` or `www.`) starting at `i`, if one
+    /// does: it runs to white space, a closing bracket or quote, less trailing punctuation.
+    static func urlEnd(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Int? {
+        let c = s[i]
+        guard c == "h" || c == "H" || c == "w" || c == "W" else { return nil }
+        func has(_ literal: String) -> Bool {
+            var k = i
+            for x in literal.unicodeScalars {
+                guard k < end, s[k] == x || (s[k].value | 0x20) == x.value else { return false }
+                k += 1
+            }
+            return true
+        }
+        guard has("http://") || has("https://") || has("www.") else { return nil }
+        if i > 0, isLetter(s[i - 1]) || isDigit(s[i - 1]) { return nil }
+        var j = i
+        while j < end, !s[j].properties.isWhitespace, !")]>\"\u{201D}'".unicodeScalars.contains(s[j]) { j += 1 }
+        while j > i, ".,;:!?".unicodeScalars.contains(s[j - 1]) { j -= 1 }
+        return j > i + 4 ? j : nil
     }
 
     /// `.`, `?`, `!` and `…`: characters that may end a sentence.
