@@ -44,6 +44,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SlantTests", dependencies: ["Slant"]),
-        .testTarget(name: "SlantCLITests", dependencies: ["SlantCLI", "Slant"]),
+        .testTarget(name: "SlantCLITests", dependencies: ["SlantCLI", "Slant"], exclude: ["Golden"]),
     ]
 )
