@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Slant
+
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv, markdown
+}
+
+/// Options shared by the corpus commands.
+struct CorpusOptions: ParsableArguments {
+    @Option(help: "JSON Lines field holding the text.")
+    var textField: String = "text"
+
+    @Option(help: "JSON Lines field holding the document id (default: line numbers when absent).")
+    var idField: String = "id"
+
+    @Option(help: "CSV column holding the text.")
+    var textColumn: String?
+
+    @Option(help: "CSV column holding the document id.")
+    var idColumn: String?
+
+    @Flag(help: "Stop at the first unreadable document instead of skipping and reporting it.")
+    var strict = false
+
+    func spec(_ path: String) throws -> CorpusSpec {
+        let probe = try CorpusSpec(path: path)
+        if probe.kind == .csv {
+            return try CorpusSpec(path: path, kind: .csv, textField: textColumn ?? "text", idField: idColumn ?? "id")
+        }
+        return try CorpusSpec(path: path, kind: probe.kind, textField: textField, idField: idField)
+    }
+}
+
+struct Similar: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the most similar documents within a corpus, or across two (likely the same story).",
+        discussion: """
+        A corpus is a directory of .txt/.md/.html files (recursive), a JSON Lines file, a CSV \
+        file with a header row, or '-' for JSON Lines on standard input. CSV output has the \
+        header id,neighbor,rank,score and one row per kept pair (rank 1 = nearest).
+        """
+    )
+
+    @Argument(help: "The corpus.")
+    var corpus: String
+
+    @Option(help: "Compare each document with this corpus instead of with its own.")
+    var against: String?
+
+    @Option(help: "Neighbours to keep per document.")
+    var top: Int = 10
+
+    @Option(help: "Keep only pairs with at least this cosine similarity (default: any above 0).")
+    var minScore: Double?
+
+    @Option(help: "Hashed TF-IDF dimensions.")
+    var dimensions: Int = 1024
+
+    @Option(help: "Output format: text, json, csv or markdown.")
+    var format: TableFormat = .text
+
+    @Option(name: [.short, .long], help: "Write the report to this file (atomically).")
+    var output: String?
+
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        guard dimensions >= 16, dimensions <= 65_536 else { throw ValidationError("--dimensions must be between 16 and 65536") }
+        if let minScore, !(-1...1).contains(minScore) { throw ValidationError("--min-score must be between -1 and 1") }
+        if corpus == "-" && against == "-" { throw ValidationError("standard input ('-') can be read only once") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var options = SimilarityRun.Options()
+            options.k = top
+            options.minScore = minScore
+            options.dimensions = dimensions
+            options.strict = corpusOptions.strict
+            let result = try SimilarityRun.run(try corpusOptions.spec(corpus), against: try against.map(corpusOptions.spec), options: options)
+            for skipped in result.skipped { warn("skipped \(skipped.location): \(skipped.reason)") }
+            let text: String
+            switch format {
+            case .text: text = result.text()
+            case .json: text = result.json().serialized() + "\n"
+            case .csv: text = result.csv()
+            case .markdown: text = result.markdown()
+            }
+            if ProcessInfo.processInfo.environment["SLANT_TIMINGS"] == "1" {
+                warn(String(format: "timings: vectorise %.3f s, similarity %.3f s", result.timings.vectorize, result.timings.similarity))
+            }
+            try emit(text, to: output)
+        }
+    }
+}
+
+/// Writes a report to a file atomically, or to standard output.
+func emit(_ text: String, to output: String?) throws {
+    if let output {
+        try OutputFile.writeAtomically(text, to: output)
+    } else {
+        OutputFile.writeStandardOutput(text)
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+@testable import Slant
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("slant-corpus-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite("Corpus reading")
+struct CorpusReadingTests {
+    @Test func directoriesAreReadRecursivelyInPathOrder() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("b"), withIntermediateDirectories: true)
+        try "Second.".write(to: dir.appendingPathComponent("b/two.md"), atomically: true, encoding: .utf8)
+        try "First.".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "<p>Third.</p>".write(to: dir.appendingPathComponent("c.html"), atomically: true, encoding: .utf8)
+        try "ignored".write(to: dir.appendingPathComponent("notes.pdf"), atomically: true, encoding: .utf8)
+        try Data([0x41, 0x00]).write(to: dir.appendingPathComponent("d.txt"))
+        let spec = try CorpusSpec(path: dir.path)
+        #expect(spec.kind == .directory)
+        let (documents, skipped) = try CorpusReader(spec).readAll()
+        #expect(documents.map(\.id) == ["a.txt", "b/two.md", "c.html"])
+        #expect(documents[2].text == "Third.\n")
+        #expect(skipped.count == 1)
+        #expect(skipped[0].id == "d.txt")
+        #expect(skipped[0].reason.contains("binary"))
+        #expect(throws: SlantError.self) { try CorpusReader(spec, strict: true).readAll() }
+    }
+
+    @Test func jsonLinesKeepsMetadataAndReportsBadLines() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("c.jsonl")
+        let lines = [
+            #"{"id": "a", "text": "One.", "outlet": "Ledger", "year": 2025, "tags": ["x"], "ok": true}"#,
+            "",
+            #"{"id": "b", "body": "no text field"}"#,
+            "not json",
+            #"{"text": "No id."}"#,
+            #"[1, 2]"#,
+            #"{"id": "c", "text": 5}"#,
+        ]
+        try (lines.joined(separator: "\r\n")).write(to: file, atomically: true, encoding: .utf8)
+        let (documents, skipped) = try CorpusReader(try CorpusSpec(path: file.path)).readAll()
+        #expect(documents.map(\.id) == ["a", "line 5"])
+        #expect(documents[0].metadata == ["outlet": "Ledger", "year": "2025", "tags": "[\"x\"]", "ok": "true"])
+        #expect(skipped.map(\.location) == ["\(file.path):3", "\(file.path):4", "\(file.path):6", "\(file.path):7"])
+        #expect(skipped[0].reason.contains("no 'text' field"))
+        #expect(skipped[1].reason.contains("not valid JSON"))
+        let custom = try CorpusReader(try CorpusSpec(path: file.path, kind: .jsonLines, textField: "body", idField: "id")).readAll()
+        #expect(custom.documents.map(\.id) == ["b"])
+    }
+
+    @Test func csvHandlesQuotingAndRaggedRows() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("c.csv")
+        try "id,outlet,text\n1,Ledger,\"Hello, \"\"world\"\"\nsecond line\"\n2,Post\n3,Post,Plain text.\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let (documents, skipped) = try CorpusReader(try CorpusSpec(path: file.path)).readAll()
+        #expect(documents.map(\.id) == ["1", "3"])
+        #expect(documents[0].text == "Hello, \"world\"\nsecond line")
+        #expect(documents[0].metadata == ["outlet": "Ledger"])
+        #expect(skipped.count == 1)
+        #expect(skipped[0].reason == "row 2 has 2 fields, the header has 3")
+        #expect(skipped[0].location == "\(file.path):4")
+        let noColumn = try CorpusSpec(path: file.path, kind: .csv, textField: "body")
+        do {
+            _ = try CorpusReader(noColumn).readAll()
+            Issue.record("expected an error")
+        } catch let error as SlantError {
+            #expect(error.reason == .badInput)
+            #expect(error.message.contains("no 'body' column"))
+        }
+    }
+
+    @Test func unknownFormatsAndMissingPaths() {
+        #expect(throws: SlantError.self) { try CorpusSpec(path: "/nonexistent/corpus.jsonl") }
+        do {
+            _ = try CorpusSpec(path: #filePath)
+            Issue.record("expected an error")
+        } catch let error as SlantError {
+            #expect(error.reason == .usage)
+        } catch { Issue.record("\(error)") }
+    }
+}
+
+@Suite("Similarity search")
+struct SimilaritySearchTests {
+    func randomVectors(_ rows: Int, _ columns: Int, seed: UInt64) -> Vectors {
+        var state = seed
+        let values: [Float] = (0..<(rows * columns)).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: state >> 11) % 2000) / 1000 - 1
+        }
+        return Vectors(values: values, rows: rows, columns: columns).normalized()
+    }
+
+    /// Plain Swift reference: all pairs, sorted by score then index.
+    func reference(_ x: Vectors, _ y: Vectors?, k: Int, minScore: Float) -> [[(Int, Float)]] {
+        let other = y ?? x
+        return (0..<x.rows).map { i in
+            var pairs: [(Int, Float)] = []
+            for j in 0..<other.rows where y != nil || j != i {
+                var dot: Float = 0
+                for c in 0..<x.columns { dot += x.values[i * x.columns + c] * other.values[j * x.columns + c] }
+                if dot >= minScore { pairs.append((j, dot)) }
+            }
+            pairs.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+            return Array(pairs.prefix(k))
+        }
+    }
+
+    /// Scores agree within 1e-4 (float32 sums in a different order); neighbour lists agree
+    /// except where two scores are within that tolerance of each other.
+    func agree(_ fast: [[Similarity.Neighbor]], _ slow: [[(Int, Float)]]) -> Bool {
+        guard fast.count == slow.count else { return false }
+        for (a, b) in zip(fast, slow) {
+            guard a.count == b.count else { return false }
+            for (n, r) in zip(a, b) where abs(n.score - r.1) > 1e-4 { return false }
+            for (rank, n) in a.enumerated() where n.rank != rank + 1 { return false }
+        }
+        return true
+    }
+
+    struct Shape: Sendable, CustomStringConvertible {
+        var rows: Int, against: Int?, columns: Int, k: Int, tile: Int
+        var description: String { "\(rows)x\(against ?? rows) d\(columns) k\(k) tile\(tile)" }
+    }
+
+    @Test(arguments: [
+        Shape(rows: 10, against: nil, columns: 8, k: 3, tile: 4),     // ragged last tile
+        Shape(rows: 37, against: nil, columns: 16, k: 5, tile: 8),
+        Shape(rows: 5, against: nil, columns: 8, k: 20, tile: 2),     // k larger than N
+        Shape(rows: 23, against: 17, columns: 12, k: 4, tile: 5),     // cross-set, ragged tiles
+        Shape(rows: 64, against: nil, columns: 32, k: 10, tile: 2048),
+    ])
+    func tiledSearchMatchesReference(_ s: Shape) {
+        let x = randomVectors(s.rows, s.columns, seed: 11)
+        let y = s.against.map { randomVectors($0, s.columns, seed: 12) }
+        let fast = Similarity.nearest(x, against: y, k: s.k, minScore: -2, tile: s.tile)
+        let slow = reference(x, y, k: s.k, minScore: -2)
+        #expect(agree(fast, slow))
+        #expect(fast.allSatisfy { $0.count == min(s.k, (s.against ?? (s.rows - 1))) })
+    }
+
+    @Test func minimumScoreDropsPairs() {
+        let x = randomVectors(30, 8, seed: 5)
+        let fast = Similarity.nearest(x, k: 30, minScore: 0.5, tile: 7)
+        #expect(agree(fast, reference(x, nil, k: 30, minScore: 0.5)))
+        #expect(fast.joined().allSatisfy { $0.score >= 0.5 })
+    }
+
+    @Test func duplicateAndEmptyDocuments() {
+        let texts = ["The council approved the budget for buses and housing repairs.",
+                     "The council approved the budget for buses and housing repairs.",
+                     "",
+                     "A storm closed the river bridge and flooded homes near Riverton."]
+        let counts = texts.map(TermVectorizer.termCounts)
+        let df = TermVectorizer.documentFrequencies(counts)
+        let v = TermVectorizer(dimensions: 64).vectors(counts, df: df, corpusSize: counts.count)
+        let result = Similarity.nearest(v, k: 3, minScore: .leastNonzeroMagnitude, tile: 2)
+        #expect(result[0].first?.neighbor == 1)
+        #expect(abs((result[0].first?.score ?? 0) - 1) < 1e-5)
+        #expect(result[2].isEmpty, "an empty document has no neighbours")
+        #expect(!result[0].contains { $0.neighbor == 2 })
+        #expect(v.values[(2 * 64)..<(3 * 64)].allSatisfy { $0 == 0 })
+    }
+
+    @Test func termsAreCaseFoldedAndShortTermsDropped() {
+        let a = TermVectorizer.termCounts("The Bridge, the BRIDGE; a bridge’s 5 x")
+        #expect(a.total == 5)  // the, bridge, the, bridge, bridge ("bridge’s" splits at ’; "s", "5", "x" are too short)
+        #expect(a.hashes.count == 2)
+        #expect(TermVectorizer.termCounts("Zoë ZOË").hashes.count == 1)
+    }
+}
