@@ -10,7 +10,7 @@ public struct LexiconSet: Sendable {
     /// The file name of each role, in the order reports list them.
     public static let fileNames = [
         "segmentation.tsv", "report-verbs.tsv", "stance-markers.tsv", "sentiment-modifiers.tsv",
-        "loaded-language.tsv", "event-words.tsv", "fact-cues.tsv", "valence.tsv", "furniture.tsv", "scoring.tsv",
+        "loaded-language.tsv", "event-words.tsv", "fact-cues.tsv", "valence.tsv", "furniture.tsv", "scoring.tsv", "stopwords.tsv",
     ]
 
     public let segmentation: Lexicon
@@ -23,6 +23,7 @@ public struct LexiconSet: Sendable {
     public let valence: Lexicon
     public let furniture: Lexicon
     public let scoring: Lexicon
+    public let stopwords: Lexicon
 
     public let config: ScoringConfig
     public let furniturePatterns: FurniturePatterns
@@ -37,10 +38,12 @@ public struct LexiconSet: Sendable {
     /// Lower-cased abbreviation → true when it is a title (never ends a sentence).
     let abbreviations: [String: Bool]
     let sentenceStarters: Set<String>
+    /// Function words left out of keyness term lists.
+    let stopwordSet: Set<String>
 
     /// Every lexicon in `fileNames` order.
     public var all: [Lexicon] {
-        [segmentation, reportVerbs, stanceMarkers, sentimentModifiers, loaded, eventWords, factCues, valence, furniture, scoring]
+        [segmentation, reportVerbs, stanceMarkers, sentimentModifiers, loaded, eventWords, factCues, valence, furniture, scoring, stopwords]
     }
 
     /// Builds the set from parsed lexicons keyed by file name.
@@ -62,6 +65,7 @@ public struct LexiconSet: Sendable {
         valence = try take("valence.tsv")
         furniture = try take("furniture.tsv")
         scoring = try take("scoring.tsv")
+        stopwords = try take("stopwords.tsv")
         config = try ScoringConfig(scoring)
         furniturePatterns = try FurniturePatterns(furniture)
 
@@ -86,6 +90,7 @@ public struct LexiconSet: Sendable {
         }
         self.abbreviations = abbreviations
         self.sentenceStarters = starters
+        stopwordSet = Set(stopwords.entries.map(\.key))
     }
 
     /// The lexicons compiled into the library.

@@ -1,0 +1,360 @@
+import Foundation
+
+/// `slant compare`: how groups of documents (outlets, periods, corpora) differ in opinion,
+/// loaded language and sentiment, which words set each apart, and how alike their texts are.
+public struct ComparisonRun: Sendable {
+    public struct Options: Sendable {
+        public var resamples = 1000
+        /// Permutations per test; nil chooses max(1000, 20 × tests), at most 20,000, so that
+        /// the smallest attainable p-value can survive the multiple-comparison correction.
+        public var permutations: Int?
+        public var correction: Correction = .holm
+        /// Seed of the generator behind every interval and p-value.
+        public var seed: UInt64 = 20_261_129
+        public var topTerms = 15
+        public var topLoaded = 10
+        /// A term must occur this often in a group to be listed as key.
+        public var minTermCount = 3
+        public var closestPairs = 5
+        public var dimensions = 1024
+        public var strict = false
+        public var batchSize = 256
+        public init() {}
+    }
+
+    /// How p-values are adjusted for the number of tests.
+    public enum Correction: String, Sendable, CaseIterable {
+        /// Holm (1979): controls the family-wise error rate.
+        case holm
+        /// Benjamini & Hochberg (1995): controls the false discovery rate.
+        case bh
+    }
+
+    /// The headline measures, tested between every pair of groups.
+    public static let measures = ["opinionShare", "loadedPer100", "authorPer100", "quotedPer100", "sentiment"]
+
+    public struct MeasureSummary: Sendable, Equatable {
+        public var name: String
+        public var value: Double?
+        public var low: Double?
+        public var high: Double?
+    }
+
+    public struct Group: Sendable {
+        public var name: String
+        public var documents: Int
+        public var words: Int
+        public var measures: [MeasureSummary]
+        /// Loaded-language categories, per 100 words.
+        public var categories: [MeasureSummary]
+        public var notes: [String]
+    }
+
+    public struct PairTest: Sendable, Equatable {
+        public var a: Int
+        public var b: Int
+        public var measure: String
+        /// value(a) − value(b).
+        public var difference: Double?
+        /// Cohen's d over per-document values.
+        public var effectSize: Double?
+        public var pValue: Double?
+        /// Adjusted (Holm or Benjamini–Hochberg) over every test in the report.
+        public var pAdjusted: Double?
+    }
+
+    public struct KeyTerm: Sendable, Equatable {
+        public var term: String
+        public var g2: Double
+        public var logRatio: Double
+        public var countGroup: Int
+        public var countRest: Int
+    }
+
+    public struct Keyness: Sendable {
+        public var group: Int
+        public var loaded: [KeyTerm]
+        public var terms: [KeyTerm]
+    }
+
+    public struct ClosestPair: Sendable {
+        public var a: Int
+        public var b: Int
+        public var idA: String
+        public var idB: String
+        public var score: Double
+        /// (a's value, b's value) for opinion share, loaded per 100 words and sentiment.
+        public var opinionShare: (Double?, Double?)
+        public var loadedPer100: (Double?, Double?)
+        public var sentiment: (Double?, Double?)
+    }
+
+    public struct SimilarityStructure: Sendable {
+        /// Cosine similarity of group centroids, groups × groups.
+        public var centroids: [[Double?]]
+        /// Mean cosine similarity between two different documents of the same group.
+        public var within: [Double?]
+        /// Mean cosine similarity between documents of two groups, groups × groups.
+        public var between: [[Double?]]
+        public var closest: [ClosestPair]
+    }
+
+    public var groups: [Group]
+    public var tests: [PairTest]
+    public var keyness: [Keyness]
+    public var similarity: SimilarityStructure
+    public var skipped: [SkippedDocument]
+    public var options: Options
+    /// Permutations used per test.
+    public var permutations: Int
+    public var groupBy: String?
+    public var notes: [String]
+
+    /// What one document contributes.
+    struct Profile: Sendable {
+        var id: String
+        var group: String
+        var contentParagraphs = 0
+        var opinionParagraphs = 0
+        var words = 0
+        var authorWords = 0
+        var hits = 0
+        var authorHits = 0
+        var attributedHits = 0
+        var categoryHits: [String: Int] = [:]
+        var compound = 0.0
+        var wordCounts: [String: Int] = [:]
+        var loadedCounts: [String: Int] = [:]
+        var terms: TermVectorizer.TermCounts
+        var opinionShare: Double? { contentParagraphs > 0 ? Double(opinionParagraphs) / Double(contentParagraphs) : nil }
+        var loadedPer100: Double? { words > 0 ? Double(hits) * 100 / Double(words) : nil }
+    }
+
+    static func profile(_ document: CorpusDocument, group: String, scorer: ArticleScorer) -> Profile {
+        let input = (try? InputText(bytes: Array(document.text.utf8), source: document.id, format: document.format))
+        let doc = Document(input ?? (try! InputText(bytes: [], source: document.id)), lexicons: scorer.lexicons)
+        let score = scorer.score(doc)
+        var p = Profile(id: document.id, group: group, terms: TermVectorizer.termCounts(document.text))
+        for (paragraph, scored) in zip(doc.paragraphs, score.paragraphs) where scored.label != .other {
+            p.contentParagraphs += 1
+            if scored.label == .opinion { p.opinionParagraphs += 1 }
+            p.words += scored.words
+            p.authorWords += scored.authorWords
+            for hit in scored.loaded {
+                p.hits += 1
+                if hit.voice == .author { p.authorHits += 1 } else { p.attributedHits += 1 }
+                p.categoryHits[hit.category, default: 0] += 1
+                p.loadedCounts[Lexicon.normalize(hit.text), default: 0] += 1
+            }
+            for i in paragraph.tokens where doc.tokens[i].kind == .word {
+                let term = doc.tokens[i].stem ?? doc.tokens[i].norm
+                if scorer.lexicons.stopwordSet.contains(term) || scorer.lexicons.stopwordSet.contains(doc.tokens[i].norm) { continue }
+                p.wordCounts[term, default: 0] += 1
+            }
+        }
+        p.compound = score.summary.sentiment.compound
+        return p
+    }
+
+    /// Runs the comparison.
+    /// - Parameters:
+    ///   - specs: one corpus per group, or a single corpus split by `groupBy`.
+    ///   - groupBy: metadata field naming each document's group.
+    /// - Throws: ``SlantError`` from reading, or `.badInput` when no document has `groupBy`.
+    public static func run(_ specs: [CorpusSpec], groupBy: String?, lexicons: LexiconSet, options: Options,
+                           progress: ProgressReporter = ProgressReporter()) throws -> ComparisonRun {
+        let scorer = ArticleScorer(lexicons: lexicons)
+        var profiles: [Profile] = []
+        var skipped: [SkippedDocument] = []
+        var fieldsSeen = Set<String>()
+        var labels = specs.map(\.label)
+        if Set(labels).count < labels.count { labels = specs.map(\.path) }
+        for (index, spec) in specs.enumerated() {
+            try CorpusReader(spec, strict: options.strict).read(batchSize: options.batchSize, skipped: { skipped.append($0) }) { batch in
+                var kept: [(CorpusDocument, String)] = []
+                for document in batch {
+                    guard let field = groupBy else { kept.append((document, labels[index])); continue }
+                    fieldsSeen.formUnion(document.metadata.keys)
+                    if let value = document.metadata[field], !value.isEmpty {
+                        kept.append((document, value))
+                    } else {
+                        let reason = "no '\(field)' field to group by"
+                        if options.strict { throw SlantError(.badInput, file: document.location, reason) }
+                        skipped.append(SkippedDocument(location: document.location, id: document.id, reason: reason))
+                    }
+                }
+                profiles += Parallel.map(kept) { profile($0.0, group: $0.1, scorer: scorer) }
+                progress.update("scoring", done: profiles.count, total: nil)
+            }
+        }
+        progress.finish()
+        if let groupBy, profiles.isEmpty, !skipped.isEmpty, skipped.allSatisfy({ $0.reason.hasPrefix("no '\(groupBy)'") }) {
+            let seen = fieldsSeen.sorted().joined(separator: ", ")
+            throw SlantError(.badInput, file: specs.first?.path,
+                             "no document has the field '\(groupBy)' to group by (fields seen: \(seen.isEmpty ? "none" : seen))")
+        }
+        let names = groupBy == nil ? labels : Array(Set(profiles.map(\.group))).sorted()
+        let members: [[Int]] = names.map { name in profiles.indices.filter { profiles[$0].group == name } }
+        var generator = SeededGenerator(seed: options.seed)
+        var notes: [String] = []
+        if names.count < 2 { notes.append("only one group: there is nothing to compare") }
+
+        // Measures per group.
+        func data(_ measure: String, _ rows: [Int]) -> MeasureData {
+            let p = rows.map { profiles[$0] }
+            switch measure {
+            case "opinionShare":
+                return MeasureData(numerators: p.map { Double($0.opinionParagraphs) }, denominators: p.map { Double($0.contentParagraphs) }, scale: 1)
+            case "loadedPer100":
+                return MeasureData(numerators: p.map { Double($0.hits) }, denominators: p.map { Double($0.words) }, scale: 100)
+            case "authorPer100":
+                return MeasureData(numerators: p.map { Double($0.authorHits) }, denominators: p.map { Double($0.authorWords) }, scale: 100)
+            case "quotedPer100":
+                return MeasureData(numerators: p.map { Double($0.attributedHits) }, denominators: p.map { Double($0.words - $0.authorWords) }, scale: 100)
+            case "sentiment":
+                return MeasureData(numerators: p.map { $0.words > 0 ? $0.compound : 0 }, denominators: p.map { $0.words > 0 ? 1 : 0 }, scale: 1)
+            default:
+                let category = String(measure.dropFirst("category:".count))
+                return MeasureData(numerators: p.map { Double($0.categoryHits[category] ?? 0) }, denominators: p.map { Double($0.words) }, scale: 100)
+            }
+        }
+        let categories = Array(Set(profiles.flatMap { $0.categoryHits.keys })).sorted()
+        var groups: [Group] = []
+        for (g, name) in names.enumerated() {
+            let rows = members[g]
+            func summary(_ measure: String, label: String) -> MeasureSummary {
+                let d = data(measure, rows)
+                let interval = Statistics.bootstrapInterval(d, resamples: options.resamples, generator: &generator)
+                return MeasureSummary(name: label, value: d.value, low: interval?.low, high: interval?.high)
+            }
+            var groupNotes: [String] = []
+            switch rows.count {
+            case 0: groupNotes.append("no documents")
+            case 1: groupNotes.append("one document: no interval, no effect size")
+            case 2..<10: groupNotes.append("\(rows.count) documents: intervals are wide; read differences with care")
+            default: break
+            }
+            groups.append(Group(
+                name: name, documents: rows.count, words: rows.reduce(0) { $0 + profiles[$1].words },
+                measures: measures.map { summary($0, label: $0) },
+                categories: categories.map { summary("category:" + $0, label: $0) },
+                notes: groupNotes))
+        }
+
+        // Pairwise tests, corrected together.
+        let pairCount = names.count * (names.count - 1) / 2
+        let testCount = pairCount * measures.count
+        let permutations = options.permutations ?? min(20_000, max(1000, 20 * testCount))
+        var tests: [PairTest] = []
+        for a in names.indices {
+            for b in names.indices where b > a {
+                for measure in measures {
+                    let da = data(measure, members[a]), db = data(measure, members[b])
+                    let difference = da.value.flatMap { va in db.value.map { va - $0 } }
+                    let p = Statistics.permutationTest(da, db, permutations: permutations, generator: &generator)
+                    tests.append(PairTest(a: a, b: b, measure: measure, difference: difference,
+                                          effectSize: Statistics.cohensD(da.documentValues, db.documentValues),
+                                          pValue: p, pAdjusted: nil))
+                }
+            }
+        }
+        let adjusted = options.correction == .holm
+            ? Statistics.holm(tests.map(\.pValue)) : Statistics.benjaminiHochberg(tests.map(\.pValue))
+        for i in tests.indices { tests[i].pAdjusted = adjusted[i] }
+
+        // Keyness: each group against the rest.
+        func totals(_ key: KeyPath<Profile, [String: Int]>, _ rows: [Int]) -> [String: Int] {
+            var out: [String: Int] = [:]
+            for r in rows { for (term, count) in profiles[r][keyPath: key] { out[term, default: 0] += count } }
+            return out
+        }
+        let allWords = totals(\.wordCounts, Array(profiles.indices))
+        let allLoaded = totals(\.loadedCounts, Array(profiles.indices))
+        let totalWords = profiles.reduce(0) { $0 + $1.words }
+        var keyness: [Keyness] = []
+        for g in names.indices where names.count > 1 {
+            let c = Double(groups[g].words), d = Double(totalWords) - c
+            func key(_ counts: [String: Int], _ overall: [String: Int], limit: Int) -> [KeyTerm] {
+                guard c > 0, d > 0 else { return [] }
+                var out: [KeyTerm] = []
+                for (term, a) in counts where a >= options.minTermCount {
+                    let b = (overall[term] ?? a) - a
+                    guard Double(a) / c > Double(b) / d else { continue }
+                    out.append(KeyTerm(term: term, g2: Statistics.logLikelihood(a: Double(a), b: Double(b), c: c, d: d),
+                                       logRatio: Statistics.logRatio(a: Double(a), b: Double(b), c: c, d: d),
+                                       countGroup: a, countRest: b))
+                }
+                out.sort { $0.g2 > $1.g2 || ($0.g2 == $1.g2 && $0.term < $1.term) }
+                return Array(out.prefix(limit))
+            }
+            keyness.append(Keyness(group: g,
+                                   loaded: key(totals(\.loadedCounts, members[g]), allLoaded, limit: options.topLoaded),
+                                   terms: key(totals(\.wordCounts, members[g]), allWords, limit: options.topTerms)))
+        }
+
+        // Similarity structure.
+        let termCounts = profiles.map(\.terms)
+        let vectorizer = TermVectorizer(dimensions: options.dimensions)
+        let vectors = vectorizer.vectors(termCounts, df: TermVectorizer.documentFrequencies(termCounts), corpusSize: termCounts.count)
+        let similarity = structure(vectors, members: members, profiles: profiles, options: options)
+        return ComparisonRun(groups: groups, tests: tests, keyness: keyness, similarity: similarity, skipped: skipped,
+                             options: options, permutations: permutations, groupBy: groupBy, notes: notes)
+    }
+
+    /// Centroid, within- and between-group similarity from sums of unit vectors:
+    /// mean within = (|S|² − n) / (n(n − 1)), mean between = S_a · S_b / (n_a n_b), where S is
+    /// the sum of a group's non-empty unit vectors and n their number; exact, in O(N · D).
+    static func structure(_ x: Vectors, members: [[Int]], profiles: [Profile], options: Options) -> SimilarityStructure {
+        let d = x.columns
+        var sums = [[Float]](repeating: [Float](repeating: 0, count: d), count: members.count)
+        var counts = [Int](repeating: 0, count: members.count)
+        for (g, rows) in members.enumerated() {
+            for r in rows {
+                let row = x.values[(r * d)..<((r + 1) * d)]
+                guard row.contains(where: { $0 != 0 }) else { continue }
+                counts[g] += 1
+                for (k, v) in row.enumerated() { sums[g][k] += v }
+            }
+        }
+        let flat = sums.flatMap { $0 }
+        let dots = BLAS.gemmABt(flat, rows: members.count, flat, rows: members.count, columns: d)
+        let n = members.count
+        var centroids = [[Double?]](repeating: [Double?](repeating: nil, count: n), count: n)
+        var between = centroids
+        var within = [Double?](repeating: nil, count: n)
+        for a in 0..<n {
+            for b in 0..<n {
+                let dot = Double(dots[a * n + b])
+                let na = Double(dots[a * n + a]).squareRoot(), nb = Double(dots[b * n + b]).squareRoot()
+                if na > 0, nb > 0 { centroids[a][b] = dot / (na * nb) }
+                if a != b, counts[a] > 0, counts[b] > 0 { between[a][b] = dot / Double(counts[a] * counts[b]) }
+            }
+            if counts[a] >= 2 {
+                within[a] = (Double(dots[a * n + a]) - Double(counts[a])) / Double(counts[a] * (counts[a] - 1))
+            }
+        }
+        var closest: [ClosestPair] = []
+        for a in 0..<n {
+            for b in 0..<n where b > a && !members[a].isEmpty && !members[b].isEmpty {
+                func subset(_ rows: [Int]) -> Vectors {
+                    var values: [Float] = []
+                    values.reserveCapacity(rows.count * d)
+                    for r in rows { values += x.values[(r * d)..<((r + 1) * d)] }
+                    return Vectors(values: values, rows: rows.count, columns: d)
+                }
+                let found = Similarity.nearest(subset(members[a]), against: subset(members[b]), k: 1, minScore: .leastNonzeroMagnitude)
+                var pairs: [(Int, Int, Float)] = []
+                for (i, list) in found.enumerated() { if let best = list.first { pairs.append((members[a][i], members[b][best.neighbor], best.score)) } }
+                pairs.sort { $0.2 > $1.2 || ($0.2 == $1.2 && ($0.0, $0.1) < ($1.0, $1.1)) }
+                for (i, j, score) in pairs.prefix(options.closestPairs) {
+                    let p = profiles[i], q = profiles[j]
+                    closest.append(ClosestPair(
+                        a: a, b: b, idA: p.id, idB: q.id, score: Double(score),
+                        opinionShare: (p.opinionShare, q.opinionShare), loadedPer100: (p.loadedPer100, q.loadedPer100),
+                        sentiment: (p.words > 0 ? p.compound : nil, q.words > 0 ? q.compound : nil)))
+                }
+            }
+        }
+        return SimilarityStructure(centroids: centroids, within: within, between: between, closest: closest)
+    }
+}

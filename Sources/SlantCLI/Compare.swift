@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Slant
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare groups of documents: opinion, loaded language and sentiment with intervals and tests, key terms, similarity.",
+        discussion: """
+        Give two or more corpora (each is a group), or one corpus and --group-by FIELD. \
+        Intervals are 95% percentile bootstraps over documents; differences are tested with \
+        permutation tests and Holm-adjusted; everything is seeded, so output is reproducible.
+        """
+    )
+
+    @Argument(help: "Corpora: directories, JSON Lines or CSV files, or '-' (JSON Lines on standard input).")
+    var corpora: [String]
+
+    @Option(help: "Metadata field (JSON Lines field or CSV column) that names each document's group.")
+    var groupBy: String?
+
+    @Option(help: "Output format: text, json, csv or markdown.")
+    var format: TableFormat = .text
+
+    @Option(help: "Bootstrap resamples per interval.")
+    var resamples: Int = 1000
+
+    @Option(help: "Permutations per test (default: max(1000, 20 x tests), at most 20000).")
+    var permutations: Int?
+
+    @Option(help: "Multiple-comparison correction: holm (family-wise error) or bh (Benjamini-Hochberg false discovery rate).")
+    var correction: ComparisonRun.Correction = .holm
+
+    @Option(help: "Seed for resampling and permutations.")
+    var seed: UInt64 = 20_261_129
+
+    @Option(help: "Key terms listed per group.")
+    var topTerms: Int = 15
+
+    @Option(help: "Directory whose lexicon files replace the built-in ones of the same name.")
+    var lexicons: String?
+
+    @Option(name: [.short, .long], help: "Write the report to this file (atomically).")
+    var output: String?
+
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    func validate() throws {
+        guard !corpora.isEmpty else { throw ValidationError("give two or more corpora, or one corpus and --group-by FIELD") }
+        if corpora.count == 1 && groupBy == nil {
+            throw ValidationError("one corpus needs --group-by FIELD to say which documents form each group")
+        }
+        if corpora.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
+        guard resamples >= 0, (permutations ?? 0) >= 0, topTerms >= 0 else { throw ValidationError("counts must not be negative") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var options = ComparisonRun.Options()
+            options.resamples = resamples
+            options.permutations = permutations
+            options.correction = correction
+            options.seed = seed
+            options.topTerms = topTerms
+            options.strict = corpusOptions.strict
+            let set = try LexiconSet.load(directory: lexicons)
+            let result = try ComparisonRun.run(try corpora.map(corpusOptions.spec), groupBy: groupBy, lexicons: set, options: options)
+            for skipped in result.skipped.prefix(20) { warn("skipped \(skipped.location): \(skipped.reason)") }
+            if result.skipped.count > 20 { warn("… and \(result.skipped.count - 20) more skipped documents (all listed in the report)") }
+            let text: String
+            switch format {
+            case .text: text = result.text()
+            case .json: text = result.json().serialized() + "\n"
+            case .csv: text = result.csv()
+            case .markdown: text = result.markdown()
+            }
+            try emit(text, to: output)
+        }
+    }
+}
+
+extension ComparisonRun.Correction: ExpressibleByArgument {}
