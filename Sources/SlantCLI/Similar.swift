@@ -89,7 +89,10 @@ struct Similar: ParsableCommand {
             case .markdown: text = result.markdown()
             }
             if ProcessInfo.processInfo.environment["SLANT_TIMINGS"] == "1" {
-                warn(String(format: "timings: vectorise %.3f s, similarity %.3f s", result.timings.vectorize, result.timings.similarity))
+                let stats = result.searchStats
+                warn(String(format: "timings: vectorise %.3f s, similarity %.3f s (sgemm %.3f s in %d tiles, %.1f GFLOP/s)",
+                            result.timings.vectorize, result.timings.similarity, stats.gemmSeconds, stats.tiles,
+                            stats.gemmSeconds > 0 ? stats.gemmFlops / stats.gemmSeconds / 1e9 : 0))
             }
             try emit(text, to: output)
         }

@@ -276,3 +276,93 @@ struct EndToEndTests {
         #expect(help.stdout.contains("64 usage"))
     }
 }
+
+@Suite("Corpus commands end to end", .serialized)
+struct CorpusCommandTests {
+    func corpus(_ dir: URL) throws -> URL {
+        let file = dir.appendingPathComponent("news.jsonl")
+        let stories = [
+            ("a1", "Ledger", "The Portvale council approved the transit budget for buses and housing repairs on Wednesday."),
+            ("a2", "Ledger", "Floodwater closed the River Road bridge after the Tarn rose overnight, the county said."),
+            ("b1", "Courier", "Portvale's council rammed through a reckless transit budget for buses and housing repairs."),
+            ("b2", "Courier", "The county's pathetic excuses left the River Road bridge closed after the Tarn flooded."),
+        ]
+        let lines = stories.map { #"{"id": "\#($0.0)", "outlet": "\#($0.1)", "text": "\#($0.2)"}"# }
+        try (lines + [#"{"id": "bad", "outlet": "Courier"}"#]).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func similarFindsTheSameStoryAcrossOutlets() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try corpus(dir)
+        let result = try run(["similar", file.path, "--top", "1", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.first == "id,neighbor,rank,score")
+        let pairs = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { row -> (String, String) in
+            let fields = row.split(separator: ",")
+            return (String(fields[0]), String(fields[1]))
+        })
+        #expect(pairs == ["a1": "b1", "a2": "b2", "b1": "a1", "b2": "a2"])
+        #expect(result.stderr.contains("skipped \(file.path):5: no 'text' field"))
+        let json = try run(["similar", file.path, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect(object["schema"] as? String == "slant.similar.v1")
+        #expect((object["skipped"] as! [[String: Any]]).count == 1)
+        let strict = try run(["similar", file.path, "--strict"])
+        #expect(strict.status == 65)
+        #expect(strict.stdout.isEmpty)
+    }
+
+    @Test func similarAgainstAnotherCorpusAndFromStandardInput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try corpus(dir)
+        let other = dir.appendingPathComponent("other.csv")
+        try "id,text\nx,\"The council approved the transit budget for buses, officials said.\"\n".write(to: other, atomically: true, encoding: .utf8)
+        let input = try Data(contentsOf: file)
+        let result = try run(["similar", "-", "--against", other.path, "--format", "csv", "--top", "1"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: ",")[1] == "x" })
+    }
+
+    @Test func compareByFieldAndItsErrors() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try corpus(dir)
+        let result = try run(["compare", file.path, "--group-by", "outlet", "--format", "json", "--resamples", "100", "--permutations", "100"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(object["schema"] as? String == "slant.compare.v1")
+        #expect((object["groups"] as! [[String: Any]]).map { $0["name"] as! String } == ["Courier", "Ledger"])
+        #expect(object["correction"] as? String == "holm")
+        let again = try run(["compare", file.path, "--group-by", "outlet", "--format", "json", "--resamples", "100", "--permutations", "100"])
+        #expect(again.stdout == result.stdout, "seeded: byte-identical")
+        let missing = try run(["compare", file.path, "--group-by", "publisher"])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("no document has the field 'publisher'"))
+        let usage = try run(["compare", file.path])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("--group-by"))
+        let nothing = try run(["compare", "/nonexistent/a.jsonl", file.path])
+        #expect(nothing.status == 66)
+    }
+
+    @Test func compareTwoCorporaAsCSVAndMarkdown() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("ledger"), b = dir.appendingPathComponent("courier")
+        try FileManager.default.createDirectory(at: a, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: b, withIntermediateDirectories: true)
+        try "The council approved the budget on Wednesday, officials said.".write(to: a.appendingPathComponent("1.txt"), atomically: true, encoding: .utf8)
+        try "This disgraceful budget is a shameless giveaway!".write(to: b.appendingPathComponent("1.txt"), atomically: true, encoding: .utf8)
+        let csv = try run(["compare", a.path, b.path, "--format", "csv", "--resamples", "50", "--permutations", "50"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasPrefix("section,group,other,measure,value,low,high,effect_size,p_value,p_adjusted,count_group,count_other\n"))
+        #expect(csv.stdout.contains("group,courier,,opinionShare,1.000000"))
+        let markdown = try run(["compare", a.path, b.path, "--format", "markdown", "--resamples", "50", "--permutations", "50"])
+        #expect(markdown.stdout.contains("| courier | 1 |"))
+        #expect(markdown.stdout.contains("one document: no interval"))
+    }
+}

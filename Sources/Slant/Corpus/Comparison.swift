@@ -188,7 +188,7 @@ public struct ComparisonRun: Sendable {
             }
         }
         progress.finish()
-        if let groupBy, profiles.isEmpty, !skipped.isEmpty, skipped.allSatisfy({ $0.reason.hasPrefix("no '\(groupBy)'") }) {
+        if let groupBy, profiles.isEmpty, skipped.contains(where: { $0.reason.hasPrefix("no '\(groupBy)'") }) {
             let seen = fieldsSeen.sorted().joined(separator: ", ")
             throw SlantError(.badInput, file: specs.first?.path,
                              "no document has the field '\(groupBy)' to group by (fields seen: \(seen.isEmpty ? "none" : seen))")

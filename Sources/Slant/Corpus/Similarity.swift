@@ -49,6 +49,23 @@ public enum Similarity {
     ///   O(tile² + N · k) memory.
     public static func nearest(_ x: Vectors, against y: Vectors? = nil, k: Int, minScore: Float,
                                tile: Int = 2048) -> [[Neighbor]] {
+        var stats = SearchStats()
+        return nearest(x, against: y, k: k, minScore: minScore, tile: tile, stats: &stats)
+    }
+
+    /// Where a search spent its time: the `sgemm` calls and the top-k scan.
+    public struct SearchStats: Sendable, Equatable {
+        public var gemmSeconds = 0.0
+        /// Floating-point operations in the `sgemm` calls (2 · m · n · k each).
+        public var gemmFlops = 0.0
+        public var tiles = 0
+        public init() {}
+    }
+
+    /// ``nearest(_:against:k:minScore:tile:)`` that also reports timings and tile progress.
+    public static func nearest(_ x: Vectors, against y: Vectors? = nil, k: Int, minScore: Float,
+                               tile: Int = 2048, stats: inout SearchStats,
+                               progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> [[Neighbor]] {
         precondition(k >= 0 && tile > 0)
         let other = y ?? x
         precondition(other.columns == x.columns, "vectors of \(x.columns) and \(other.columns) dimensions")
@@ -56,6 +73,9 @@ public enum Similarity {
         var best = (0..<x.rows).map { _ in TopK(k: k, minScore: minScore) }
         guard k > 0, x.rows > 0, other.rows > 0 else { return best.map { _ in [] } }
         let d = x.columns
+        let rowTiles = (x.rows + tile - 1) / tile, columnTiles = (other.rows + tile - 1) / tile
+        let totalTiles = symmetric ? rowTiles * (rowTiles + 1) / 2 : rowTiles * columnTiles
+        let clock = ContinuousClock()
         var rowStart = 0
         while rowStart < x.rows {
             let rowEnd = min(x.rows, rowStart + tile)
@@ -65,7 +85,13 @@ public enum Similarity {
                 let columnEnd = min(other.rows, columnStart + tile)
                 let b = symmetric && columnStart == rowStart ? a : Array(other.values[(columnStart * d)..<(columnEnd * d)])
                 let m = rowEnd - rowStart, n = columnEnd - columnStart
+                let before = clock.now
                 let scores = BLAS.gemmABt(a, rows: m, b, rows: n, columns: d)
+                let elapsed = clock.now - before
+                stats.gemmSeconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                stats.gemmFlops += 2 * Double(m) * Double(n) * Double(d)
+                stats.tiles += 1
+                progress?(stats.tiles, totalTiles)
                 scores.withUnsafeBufferPointer { s in
                     for r in 0..<m {
                         let i = rowStart + r

@@ -24,6 +24,8 @@ public struct SimilarityRun: Sendable {
     public var options: Options
     /// Seconds spent reading and vectorising, and in the similarity search.
     public var timings: (vectorize: Double, similarity: Double)
+    /// Time and floating-point work inside `sgemm`.
+    public var searchStats: Similarity.SearchStats
 
     /// Reads, vectorises and searches.
     /// - Throws: ``SlantError`` from reading the corpora.
@@ -56,11 +58,16 @@ public struct SimilarityRun: Sendable {
         let y = other.map { vectorizer.vectors($0.1, df: df, corpusSize: total) }
         let vectorized = clock.now
         let minScore = options.minScore.map(Float.init) ?? Float.leastNonzeroMagnitude
-        let neighbors = Similarity.nearest(x, against: y, k: options.k, minScore: minScore)
+        var stats = Similarity.SearchStats()
+        let neighbors = Similarity.nearest(x, against: y, k: options.k, minScore: minScore, stats: &stats) { done, total in
+            progress.update("similarity", done: done, total: total, unit: "tiles")
+        }
+        progress.finish()
         let end = clock.now
         func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
         return SimilarityRun(corpus: corpus, against: other?.0, neighbors: neighbors, skipped: skipped,
-                             options: options, timings: (seconds(vectorized - start), seconds(end - vectorized)))
+                             options: options, timings: (seconds(vectorized - start), seconds(end - vectorized)),
+                             searchStats: stats)
     }
 
     /// The id of a neighbour.
