@@ -30,6 +30,17 @@ enum BLAS {
         return c
     }
 
+    /// C = A · Bᵀ into a caller-owned buffer (at least m × n floats), so repeated tiles reuse
+    /// one allocation; with β = 0 BLAS overwrites C, so it needs no zeroing.
+    static func gemmABt(_ a: UnsafeBufferPointer<Float>, rows m: Int, _ b: UnsafeBufferPointer<Float>, rows n: Int,
+                        columns k: Int, into c: UnsafeMutableBufferPointer<Float>) {
+        precondition(a.count >= m * k && b.count >= n * k && c.count >= m * n, "gemm buffers too small for \(m)×\(n)×\(k)")
+        guard m > 0, n > 0, k > 0 else { return }
+        let m32 = int32(m, "rows"), n32 = int32(n, "rows"), k32 = int32(k, "columns")
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m32, n32, k32,
+                    1, a.baseAddress, k32, b.baseAddress, k32, 0, c.baseAddress, n32)
+    }
+
     /// Euclidean norm of each row of a row-major matrix.
     static func rowNorms(_ a: [Float], rows m: Int, columns k: Int) -> [Float] {
         precondition(a.count == m * k, "matrix has \(a.count) values, expected \(m)×\(k)")

@@ -76,23 +76,31 @@ public enum Similarity {
         let rowTiles = (x.rows + tile - 1) / tile, columnTiles = (other.rows + tile - 1) / tile
         let totalTiles = symmetric ? rowTiles * (rowTiles + 1) / 2 : rowTiles * columnTiles
         let clock = ContinuousClock()
+        // One score buffer for every tile: no allocation or zeroing per tile.
+        var scoreBuffer = [Float](repeating: 0, count: min(tile, x.rows) * min(tile, other.rows))
         var rowStart = 0
         while rowStart < x.rows {
             let rowEnd = min(x.rows, rowStart + tile)
-            let a = Array(x.values[(rowStart * d)..<(rowEnd * d)])
             var columnStart = symmetric ? rowStart : 0
             while columnStart < other.rows {
                 let columnEnd = min(other.rows, columnStart + tile)
-                let b = symmetric && columnStart == rowStart ? a : Array(other.values[(columnStart * d)..<(columnEnd * d)])
                 let m = rowEnd - rowStart, n = columnEnd - columnStart
                 let before = clock.now
-                let scores = BLAS.gemmABt(a, rows: m, b, rows: n, columns: d)
+                x.values.withUnsafeBufferPointer { xs in
+                    other.values.withUnsafeBufferPointer { ys in
+                        scoreBuffer.withUnsafeMutableBufferPointer { c in
+                            BLAS.gemmABt(UnsafeBufferPointer(rebasing: xs[(rowStart * d)..<(rowEnd * d)]), rows: m,
+                                         UnsafeBufferPointer(rebasing: ys[(columnStart * d)..<(columnEnd * d)]), rows: n,
+                                         columns: d, into: c)
+                        }
+                    }
+                }
                 let elapsed = clock.now - before
                 stats.gemmSeconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 stats.gemmFlops += 2 * Double(m) * Double(n) * Double(d)
                 stats.tiles += 1
                 progress?(stats.tiles, totalTiles)
-                scores.withUnsafeBufferPointer { s in
+                scoreBuffer.withUnsafeBufferPointer { s in
                     for r in 0..<m {
                         let i = rowStart + r
                         var floor = best[i].floor
