@@ -57,6 +57,12 @@ struct Similar: ParsableCommand {
     @Option(help: "Hashed TF-IDF dimensions.")
     var dimensions: Int = 1024
 
+    @Option(help: "Compare documents by their words (text: same story) or by Slant's scores (scores: same way of writing).")
+    var profile: SimilarityRun.Profile = .text
+
+    @Option(help: "Directory whose lexicon files replace the built-in ones (used by --profile scores).")
+    var lexicons: String?
+
     @Option(help: "Output format: text, json, csv or markdown.")
     var format: TableFormat = .text
 
@@ -79,6 +85,8 @@ struct Similar: ParsableCommand {
             options.minScore = minScore
             options.dimensions = dimensions
             options.strict = corpusOptions.strict
+            options.profile = profile
+            options.lexicons = try LexiconSet.load(directory: lexicons)
             let result = try SimilarityRun.run(try corpusOptions.spec(corpus), against: try against.map(corpusOptions.spec), options: options)
             for skipped in result.skipped { warn("skipped \(skipped.location): \(skipped.reason)") }
             let text: String
@@ -107,3 +115,5 @@ func emit(_ text: String, to output: String?) throws {
         OutputFile.writeStandardOutput(text)
     }
 }
+
+extension SimilarityRun.Profile: ExpressibleByArgument {}

@@ -177,3 +177,28 @@ struct SimilaritySearchTests {
         #expect(TermVectorizer.termCounts("Zoë ZOË").hashes.count == 1)
     }
 }
+
+@Suite("Similarity profiles")
+struct SimilarityProfileTests {
+    @Test func textFindsTheStoryAndScoresFindTheStyle() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docs = [
+            ("budget-fact", "The council approved the transit budget on Wednesday by 7 votes to 2, officials said. The budget funds buses."),
+            ("budget-opinion", "This disgraceful transit budget is a shameless giveaway! Voters must reject the budget and its reckless bus plan."),
+            ("flood-fact", "Floodwater closed the river bridge on Tuesday after the river rose 2 meters, the county said. Crews are repairing it."),
+            ("flood-opinion", "Floodwater closed the river bridge again, and the county's pathetic crews are still repairing it! Residents must demand better than this shameful fiasco."),
+        ]
+        let file = dir.appendingPathComponent("c.jsonl")
+        try docs.map { #"{"id": "\#($0.0)", "text": "\#($0.1)"}"# }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let spec = try CorpusSpec(path: file.path)
+        var options = SimilarityRun.Options()
+        options.k = 1
+        let byText = try SimilarityRun.run(spec, against: nil, options: options, progress: ProgressReporter(enabled: false))
+        #expect(byText.neighbors.map { byText.neighborID($0[0]) } == ["budget-opinion", "budget-fact", "flood-opinion", "flood-fact"])
+        options.profile = .scores
+        let byScores = try SimilarityRun.run(spec, against: nil, options: options, progress: ProgressReporter(enabled: false))
+        #expect(byScores.neighbors.map { byScores.neighborID($0[0]) } == ["flood-fact", "flood-opinion", "budget-fact", "budget-opinion"])
+        #expect(byScores.representation.hasPrefix("score profile"))
+    }
+}

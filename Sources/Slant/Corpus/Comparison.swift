@@ -170,7 +170,7 @@ public struct ComparisonRun: Sendable {
         var labels = specs.map(\.label)
         if Set(labels).count < labels.count { labels = specs.map(\.path) }
         for (index, spec) in specs.enumerated() {
-            try CorpusReader(spec, strict: options.strict).read(batchSize: options.batchSize, skipped: { skipped.append($0) }) { batch in
+            try CorpusReader(spec, strict: options.strict, onProgress: { [progress] in progress.fraction = $0 }).read(batchSize: options.batchSize, skipped: { skipped.append($0) }) { batch in
                 var kept: [(CorpusDocument, String)] = []
                 for document in batch {
                     guard let field = groupBy else { kept.append((document, labels[index])); continue }

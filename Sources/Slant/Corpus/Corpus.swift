@@ -82,9 +82,14 @@ public struct CorpusReader: Sendable {
     /// Stop at the first unreadable document instead of skipping it.
     public var strict: Bool
 
-    public init(_ spec: CorpusSpec, strict: Bool = false) {
+    /// Called now and then with the share of the input read so far (bytes of a file, or
+    /// files of a directory), for progress bars; nil when the size is unknown (stdin).
+    public var onProgress: (@Sendable (Double) -> Void)?
+
+    public init(_ spec: CorpusSpec, strict: Bool = false, onProgress: (@Sendable (Double) -> Void)? = nil) {
         self.spec = spec
         self.strict = strict
+        self.onProgress = onProgress
     }
 
     /// Calls `body` with successive batches of at most `batchSize` documents, in corpus order.
@@ -144,7 +149,8 @@ public struct CorpusReader: Sendable {
         }
         paths.sort()
         let prefix = root.standardizedFileURL.path + "/"
-        for path in paths {
+        for (index, path) in paths.enumerated() {
+            if index % 64 == 0 { onProgress?(Double(index) / Double(max(paths.count, 1))) }
             let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
             let id = standardized.hasPrefix(prefix) ? String(standardized.dropFirst(prefix.count)) : path
             do {
@@ -172,8 +178,12 @@ public struct CorpusReader: Sendable {
         }
         defer { if spec.path != "-" { try? handle.close() } }
         var lineNumber = 0
+        let size = spec.path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: spec.path)[.size] as? Int) ?? nil
+        var consumed = 0
         try LineReader.forEachLine(handle) { bytes in
             lineNumber += 1
+            consumed += bytes.count + 1
+            if let size, size > 0, lineNumber % 256 == 0 { onProgress?(min(1, Double(consumed) / Double(size))) }
             let location = "\(name):\(lineNumber)"
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
             let object: Any

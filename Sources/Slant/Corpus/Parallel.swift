@@ -58,6 +58,9 @@ public final class ProgressReporter: @unchecked Sendable {
         self.enabled = enabled
     }
 
+    /// Share of the input read, set by the reader; gives an ETA when `total` is unknown.
+    public var fraction: Double?
+
     /// Redraws `stage: done/total (rate/s, ETA)` at most ten times a second.
     public func update(_ stage: String, done: Int, total: Int?, unit: String = "documents") {
         guard enabled else { return }
@@ -76,6 +79,9 @@ public final class ProgressReporter: @unchecked Sendable {
                 line += String(format: " ETA %.0fs", Double(total - done) / rate)
             }
         }
+        if total == nil, let fraction, fraction > 0.01, fraction < 1 {
+            line += String(format: " (%.0f%% read, ETA %.0fs)", fraction * 100, elapsed * (1 - fraction) / fraction)
+        }
         line += String(format: " %.0f %@/s\u{1B}[K", rate, unit)
         FileHandle.standardError.write(Data(line.utf8))
         drewSomething = true
@@ -83,6 +89,7 @@ public final class ProgressReporter: @unchecked Sendable {
 
     /// Ends the progress line.
     public func finish() {
+        fraction = nil
         guard enabled, drewSomething else { return }
         FileHandle.standardError.write(Data("\n".utf8))
         drewSomething = false

@@ -7,7 +7,56 @@ public struct SimilarityRun: Sendable {
         public var dimensions: Int = 1024
         public var strict = false
         public var batchSize = 1024
+        public var profile: Profile = .text
+        /// Lexicons for `.scores` (the defaults when nil).
+        public var lexicons: LexiconSet?
         public init() {}
+    }
+
+    /// What a document's vector describes.
+    public enum Profile: String, Sendable, CaseIterable {
+        /// Its words: hashed TF-IDF (finds the same story).
+        case text
+        /// Slant's scores: opinion share, sentiment, loaded language per 100 words in the
+        /// writer's voice and in quoted speech, and per loaded-language category, each
+        /// standardised to mean 0 and standard deviation 1 over the documents compared (finds
+        /// documents written the same way, whatever their subject).
+        case scores
+    }
+
+    /// Feature names of the `.scores` profile, in vector order.
+    public static func scoreFeatures(_ lexicons: LexiconSet) -> [String] {
+        ["opinionShare", "sentiment", "authorPer100", "quotedPer100"]
+            + (lexicons.loaded.categories + ["loaded-report-verb", "scare-quote"]).map { "category:" + $0 }
+    }
+
+    static func scoreVector(_ p: ComparisonRun.Profile, features: [String]) -> [Double] {
+        features.map { feature in
+            switch feature {
+            case "opinionShare": return p.opinionShare ?? 0
+            case "sentiment": return p.words > 0 ? p.compound : 0
+            case "authorPer100": return p.authorWords > 0 ? Double(p.authorHits) * 100 / Double(p.authorWords) : 0
+            case "quotedPer100":
+                let words = p.words - p.authorWords
+                return words > 0 ? Double(p.attributedHits) * 100 / Double(words) : 0
+            default:
+                let category = String(feature.dropFirst("category:".count))
+                return p.words > 0 ? Double(p.categoryHits[category] ?? 0) * 100 / Double(p.words) : 0
+            }
+        }
+    }
+
+    /// Z-scores each column over all rows (a constant column becomes 0), then L2-normalises rows.
+    static func standardized(_ rows: [[Double]]) -> [[Double]] {
+        guard let width = rows.first?.count, !rows.isEmpty else { return rows }
+        var out = rows
+        for c in 0..<width {
+            let mean = rows.reduce(0) { $0 + $1[c] } / Double(rows.count)
+            let variance = rows.reduce(0) { $0 + ($1[c] - mean) * ($1[c] - mean) } / Double(rows.count)
+            let sd = variance.squareRoot()
+            for r in out.indices { out[r][c] = sd > 0 ? (rows[r][c] - mean) / sd : 0 }
+        }
+        return out
     }
 
     /// The documents of one side, as the report names them.
@@ -34,11 +83,21 @@ public struct SimilarityRun: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var skipped: [SkippedDocument] = []
+        let lexicons = try options.lexicons ?? LexiconSet.defaults()
+        let scorer = ArticleScorer(lexicons: lexicons)
+        let features = scoreFeatures(lexicons)
+        var scoreRows: [[[Double]]] = []
         func load(_ spec: CorpusSpec) throws -> (Side, [TermVectorizer.TermCounts]) {
             var ids: [String] = []
             var counts: [TermVectorizer.TermCounts] = []
-            try CorpusReader(spec, strict: options.strict).read(batchSize: options.batchSize, skipped: { skipped.append($0) }) { batch in
-                counts += Parallel.map(batch) { TermVectorizer.termCounts($0.text) }
+            var rows: [[Double]] = []
+            defer { scoreRows.append(rows) }
+            try CorpusReader(spec, strict: options.strict, onProgress: { [progress] in progress.fraction = $0 }).read(batchSize: options.batchSize, skipped: { skipped.append($0) }) { batch in
+                if options.profile == .scores {
+                    rows += Parallel.map(batch) { scoreVector(ComparisonRun.profile($0, group: "", scorer: scorer), features: features) }
+                } else {
+                    counts += Parallel.map(batch) { TermVectorizer.termCounts($0.text) }
+                }
                 ids += batch.map(\.id)
                 progress.update("reading \(spec.label)", done: ids.count, total: nil)
             }
@@ -53,9 +112,20 @@ public struct SimilarityRun: Sendable {
             for (h, f) in TermVectorizer.documentFrequencies(other.1) { df[h, default: 0] += f }
         }
         let total = corpusCounts.count + (other?.1.count ?? 0)
-        let vectorizer = TermVectorizer(dimensions: options.dimensions)
-        let x = vectorizer.vectors(corpusCounts, df: df, corpusSize: total)
-        let y = other.map { vectorizer.vectors($0.1, df: df, corpusSize: total) }
+        let x: Vectors, y: Vectors?
+        if options.profile == .scores {
+            // One standardisation over both sides, so their vectors share a space.
+            let all = standardized(scoreRows.flatMap { $0 })
+            func vectors(_ rows: ArraySlice<[Double]>) -> Vectors {
+                Vectors(values: rows.flatMap { $0.map(Float.init) }, rows: rows.count, columns: features.count).normalized()
+            }
+            x = vectors(all[0..<scoreRows[0].count])
+            y = other == nil ? nil : vectors(all[scoreRows[0].count...])
+        } else {
+            let vectorizer = TermVectorizer(dimensions: options.dimensions)
+            x = vectorizer.vectors(corpusCounts, df: df, corpusSize: total)
+            y = other.map { vectorizer.vectors($0.1, df: df, corpusSize: total) }
+        }
         let vectorized = clock.now
         let minScore = options.minScore.map(Float.init) ?? Float.leastNonzeroMagnitude
         var stats = Similarity.SearchStats()

@@ -3,7 +3,11 @@ import Foundation
 extension SimilarityRun {
     /// How documents were represented, for every report.
     public var representation: String {
-        "hashed TF-IDF (sublinear tf, smoothed idf, terms in over half of 20+ documents dropped), "
+        if options.profile == .scores {
+            return "score profile (opinion share, sentiment, loaded language per 100 words by voice and by category), "
+                + "each feature standardised over the documents compared, L2-normalised; cosine similarity by BLAS sgemm"
+        }
+        return "hashed TF-IDF (sublinear tf, smoothed idf, terms in over half of 20+ documents dropped), "
             + "\(options.dimensions) signed hash dimensions, L2-normalised; cosine similarity by BLAS sgemm"
     }
 
@@ -27,6 +31,7 @@ extension SimilarityRun {
             ("options", .object([
                 ("top", .int(options.k)),
                 ("minScore", options.minScore.map(JSONValue.number) ?? .null),
+                ("profile", .string(options.profile.rawValue)),
                 ("dimensions", .int(options.dimensions)),
                 ("representation", .string(representation)),
             ])),
