@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Tests only: a standard Markdown renderer to check that Markdown reports render.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Debian's reference BLAS (libblas-dev) at build time; OpenBLAS can replace it at run
@@ -33,6 +36,7 @@ let package = Package(
             dependencies: [
                 "CBLAS",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedLexiconsPlugin"]
         ),
@@ -43,7 +47,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SlantTests", dependencies: ["Slant"]),
+        .testTarget(name: "SlantTests", dependencies: ["Slant", .product(name: "Ink", package: "Ink")]),
         .testTarget(name: "SlantCLITests", dependencies: ["SlantCLI", "Slant"], exclude: ["Golden"]),
     ]
 )

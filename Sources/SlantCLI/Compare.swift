@@ -18,8 +18,14 @@ struct Compare: ParsableCommand {
     @Option(help: "Metadata field (JSON Lines field or CSV column) that names each document's group.")
     var groupBy: String?
 
-    @Option(help: "Output format: text, json, csv or markdown.")
+    @Option(help: "Output format: text, json, csv, markdown or html.")
     var format: TableFormat = .text
+
+    @Option(help: "Mustache template for --format html (default: the built-in compare.html.mustache).")
+    var template: String?
+
+    @Flag(help: "Put the generation time in HTML reports.")
+    var timestamp = false
 
     @Option(help: "Bootstrap resamples per interval.")
     var resamples: Int = 1000
@@ -51,6 +57,7 @@ struct Compare: ParsableCommand {
         }
         if corpora.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
         guard resamples >= 0, (permutations ?? 0) >= 0, topTerms >= 0 else { throw ValidationError("counts must not be negative") }
+        if template != nil && format != .html { throw ValidationError("--template applies to --format html") }
     }
 
     func run() throws {
@@ -72,6 +79,15 @@ struct Compare: ParsableCommand {
             case .json: text = result.json().serialized() + "\n"
             case .csv: text = result.csv()
             case .markdown: text = result.markdown()
+            case .html:
+                let chosen = try template.map(ReportTemplate.file)
+                var used = ["--format html"]
+                if let groupBy { used.append("--group-by \(groupBy)") }
+                used.append("--resamples \(resamples)")
+                if let permutations { used.append("--permutations \(permutations)") }
+                used.append("--correction \(correction.rawValue) --seed \(seed)")
+                if let lexicons { used.append("--lexicons \(lexicons)") }
+                text = try result.html(template: chosen, options: ReportOptions(options: used, timestamp: timestamp ? ReportOptions.now() : nil))
             }
             try emit(text, to: output)
         }

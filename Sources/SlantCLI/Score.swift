@@ -3,7 +3,7 @@ import Foundation
 import Slant
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
+    case text, json, markdown, html
 }
 
 enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
@@ -24,7 +24,7 @@ struct Score: ParsableCommand {
     @Argument(help: "Article files; '-' for standard input.")
     var files: [String] = []
 
-    @Option(help: "Report format: text, json or markdown.")
+    @Option(help: "Report format: text, json, markdown or html.")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("input-format"), help: "Input format: auto (by file extension), text or html.")
@@ -36,7 +36,21 @@ struct Score: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(help: "Write one report per article into this directory, named after each input (NAME.html, NAME.md, …).")
+    var outputDir: String?
+
+    @Option(help: "Mustache template for --format html (default: the built-in article.html.mustache).")
+    var template: String?
+
+    @Flag(help: "Put the generation time in HTML reports (otherwise the same input gives the same bytes).")
+    var timestamp = false
+
     func validate() throws {
+        if output != nil && outputDir != nil { throw ValidationError("give --output or --output-dir, not both") }
+        if format == .html && files.count > 1 && outputDir == nil {
+            throw ValidationError("HTML reports are one file per article: give one FILE, or --output-dir DIR")
+        }
+        if template != nil && format != .html { throw ValidationError("--template applies to --format html") }
         if files.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("standard input ('-') can be read only once")
         }
@@ -55,29 +69,90 @@ struct Score: ParsableCommand {
             case .text: .text
             case .html: .html
             }
-            var reports: [String] = []
+            let htmlTemplate = try format == .html ? (template.map(ReportTemplate.file) ?? ReportTemplate.builtIn("article.html.mustache")) : nil
+            let reportOptions = ReportOptions(options: manifestOptions, timestamp: timestamp ? ReportOptions.now() : nil)
+            var reports: [(path: String, text: String)] = []
             for path in inputs {
                 let input = try InputText.read(path: path, format: chosenFormat)
                 for warning in input.warnings { warn("\(path): \(warning)") }
                 let score = scorer.score(input)
                 switch format {
-                case .json: reports.append(score.json().serialized() + "\n")
-                case .markdown: reports.append(score.markdown())
-                case .text: reports.append(score.text(color: useColor))
+                case .json: reports.append((path, score.json().serialized() + "\n"))
+                case .markdown: reports.append((path, score.markdown()))
+                case .text: reports.append((path, score.text(color: useColor && outputDir == nil)))
+                case .html: reports.append((path, try score.html(template: htmlTemplate, options: reportOptions, threshold: set.config.threshold)))
                 }
             }
-            let separator = format == .json ? "" : "\n"
-            let text = reports.joined(separator: separator)
-            if let output {
-                try OutputFile.writeAtomically(text, to: output)
-            } else {
-                OutputFile.writeStandardOutput(text)
+            if let outputDir {
+                try writeEach(reports, into: outputDir)
+                return
             }
+            let separator = format == .json ? "" : "\n"
+            try emit(reports.map(\.text).joined(separator: separator), to: output)
+        }
+    }
+
+    /// The options that shaped the report, for its manifest.
+    private var manifestOptions: [String] {
+        var out = ["--format \(format.rawValue)"]
+        if inputFormat != .auto { out.append("--input-format \(inputFormat.rawValue)") }
+        if let lexicons { out.append("--lexicons \(lexicons)") }
+        if let template { out.append("--template \(template)") }
+        return out
+    }
+
+    /// Writes DIR/NAME.EXT for each report (NAME from the input's file name; `stdin` for `-`).
+    private func writeEach(_ reports: [(path: String, text: String)], into directory: String) throws {
+        let fileExtension = ["text": "txt", "json": "json", "markdown": "md", "html": "html"][format.rawValue]!
+        var used = Set<String>()
+        for report in reports {
+            let base = report.path == "-" ? "stdin" : ((report.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            var name = base + "." + fileExtension
+            var counter = 2
+            while used.contains(name) { name = "\(base)-\(counter).\(fileExtension)"; counter += 1 }
+            used.insert(name)
+            try OutputFile.writeAtomically(report.text, to: (directory as NSString).appendingPathComponent(name))
         }
     }
 
     private var useColor: Bool {
         output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+}
+
+/// `slant report FILE`: the HTML report of one article (`slant score --format html`).
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the HTML report of an article (the same as slant score --format html)."
+    )
+
+    @Argument(help: "The article file; '-' for standard input.")
+    var file: String
+
+    @Option(help: "Input format: auto (by file extension), text or html.")
+    var inputFormat: InputFormatOption = .auto
+
+    @Option(help: "Directory whose lexicon files replace the built-in ones of the same name.")
+    var lexicons: String?
+
+    @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Mustache template (default: the built-in article.html.mustache).")
+    var template: String?
+
+    @Flag(help: "Put the generation time in the report.")
+    var timestamp = false
+
+    func run() throws {
+        var arguments = ["--format", "html", "--input-format", inputFormat.rawValue]
+        if let lexicons { arguments += ["--lexicons", lexicons] }
+        if let output { arguments += ["--output", output] }
+        if let template { arguments += ["--template", template] }
+        if timestamp { arguments.append("--timestamp") }
+        var score = try Score.parse(arguments + ["--", file])
+        try score.validate()
+        try score.run()
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Slant
 
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv, markdown
+    case text, json, csv, markdown, html
 }
 
 /// Options shared by the corpus commands.
@@ -76,6 +76,7 @@ struct Similar: ParsableCommand {
         guard dimensions >= 16, dimensions <= 65_536 else { throw ValidationError("--dimensions must be between 16 and 65536") }
         if let minScore, !(-1...1).contains(minScore) { throw ValidationError("--min-score must be between -1 and 1") }
         if corpus == "-" && against == "-" { throw ValidationError("standard input ('-') can be read only once") }
+        if format == .html { throw ValidationError("slant similar has no HTML report; use --format markdown, csv or json") }
     }
 
     func run() throws {
@@ -95,6 +96,7 @@ struct Similar: ParsableCommand {
             case .json: text = result.json().serialized() + "\n"
             case .csv: text = result.csv()
             case .markdown: text = result.markdown()
+            case .html: text = result.markdown()  // refused in validate()
             }
             if ProcessInfo.processInfo.environment["SLANT_TIMINGS"] == "1" {
                 let stats = result.searchStats

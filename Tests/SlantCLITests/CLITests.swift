@@ -366,3 +366,57 @@ struct CorpusCommandTests {
         #expect(markdown.stdout.contains("one document: no interval"))
     }
 }
+
+@Suite("HTML reports from the command line", .serialized)
+struct HTMLCommandTests {
+    @Test func scoreAndReportWriteTheSameHTML() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = try run(["score", "--format", "html", example("opinion-column.txt")])
+        let b = try run(["report", example("opinion-column.txt")])
+        #expect(a.status == 0 && b.status == 0)
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.hasPrefix("<!DOCTYPE html>"))
+        let stamped = try run(["report", "--timestamp", example("opinion-column.txt")])
+        #expect(stamped.stdout.contains("Generated 20"))
+    }
+
+    @Test func severalArticlesNeedAnOutputDirectory() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let refused = try run(["score", "--format", "html", example("wire-report.txt"), example("opinion-column.txt")])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--output-dir"))
+        let written = try run(["score", "--format", "html", "--output-dir", dir.path, example("wire-report.txt"), example("opinion-column.txt")])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["opinion-column.html", "wire-report.html"])
+    }
+
+    @Test func userTemplatesAndTheirErrors() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = dir.appendingPathComponent("mine.mustache")
+        try "<h1>{{title}}</h1>{{#paragraphs}}<p class=\"{{label}}\">{{index}}</p>{{/paragraphs}}\n".write(to: good, atomically: true, encoding: .utf8)
+        let result = try run(["score", "--format", "html", "--template", good.path, example("wire-report.txt")])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("<h1>City council approves budget after late-night session</h1><p class=\"other\">0</p><p class=\"fact\">1</p>"))
+        let bad = dir.appendingPathComponent("bad.mustache")
+        try "<h1>{{title}}</h1>\n{{#paragraphs}}\n".write(to: bad, atomically: true, encoding: .utf8)
+        let broken = try run(["score", "--format", "html", "--template", bad.path, example("wire-report.txt")])
+        #expect(broken.status == 65)
+        #expect(broken.stderr.contains("bad.mustache"))
+        let missing = try run(["score", "--format", "html", "--template", "/nonexistent/t.mustache", example("wire-report.txt")])
+        #expect(missing.status == 66)
+        let wrongFormat = try run(["score", "--template", good.path, example("wire-report.txt")])
+        #expect(wrongFormat.status == 64)
+    }
+
+    @Test func compareWritesAnHTMLReport() throws {
+        let result = try run(["compare", repositoryRoot.appendingPathComponent("examples/corpus/harbour-herald").path,
+                              repositoryRoot.appendingPathComponent("examples/corpus/civic-voice").path,
+                              "--format", "html", "--resamples", "50", "--permutations", "50"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("<h1 dir=\"auto\">Comparison of harbour-herald, civic-voice</h1>"))
+        #expect(result.stdout.contains("Options: <code>--format html --resamples 50 --permutations 50"))
+    }
+}

@@ -98,6 +98,13 @@ struct QuoteTests {
         #expect(doc.voices[another] == .author)
     }
 
+    @Test func aFollowOnQuotationKeepsTheSpeaker() {
+        let doc = document("\u{201C}The water came up fast,\u{201D} said Maria Duarte. \u{201C}We will reopen the bridge when it is safe.\u{201D}")
+        #expect(doc.quotations.count == 2)
+        #expect(doc.quotations.map(\.attribution) == [0, 0])
+        #expect(doc.attributions.map(\.speaker) == ["Maria Duarte"])
+    }
+
     @Test func strayClosingQuoteMarksNothing() {
         let doc = document("Nothing opens here\u{201D} and the text goes on.")
         #expect(doc.quotations.isEmpty)

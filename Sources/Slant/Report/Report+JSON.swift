@@ -14,6 +14,9 @@ extension ArticleScore {
             ])),
             ("summary", summary.json()),
             ("paragraphs", .array(paragraphs.map { $0.json() })),
+            ("speakers", .array(speakers.map { s in
+                .object([("name", .string(s.name)), ("attributions", .int(s.attributions)), ("words", .int(s.words))])
+            })),
             ("warnings", .array(warnings.map(JSONValue.string))),
         ])
     }
@@ -88,6 +91,10 @@ extension ParagraphScore {
                 ])
             })),
             ("speakers", .array(speakers.map(JSONValue.string))),
+            ("quotes", .array(quotes.map { q in
+                .object([("start", .int(q.start)), ("end", .int(q.end)),
+                         ("speaker", q.speaker.map(JSONValue.string) ?? .null), ("scare", .bool(q.scare))])
+            })),
             ("sentences", .array(sentences.map { s in
                 .object([
                     ("start", .int(s.start)), ("end", .int(s.end)),

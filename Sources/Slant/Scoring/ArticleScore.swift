@@ -44,10 +44,31 @@ public struct ParagraphScore: Sendable, Equatable {
     public var loaded: [LoadedHit]
     /// Speakers of the quotations and reported speech in this paragraph, in order.
     public var speakers: [String]
+    /// Direct quotations in this paragraph.
+    public var quotes: [QuoteSpan]
     public var sentences: [SentenceScore]
     /// Word tokens, and how many are in the writer's own voice.
     public var words: Int
     public var authorWords: Int
+}
+
+/// A direct quotation as a report shows it.
+public struct QuoteSpan: Sendable, Equatable {
+    /// Scalar offsets from the opening to the closing mark.
+    public var start: Int
+    public var end: Int
+    public var speaker: String?
+    /// The writer's scare quotes (a short quotation without a speaker).
+    public var scare: Bool
+}
+
+/// How much one speaker is quoted or reported in an article.
+public struct SpeakerSummary: Sendable, Equatable {
+    public var name: String
+    /// Quotations and reported statements attributed to the speaker.
+    public var attributions: Int
+    /// Words attributed to the speaker.
+    public var words: Int
 }
 
 /// One valence word as a report shows it.
@@ -111,6 +132,8 @@ public struct ArticleScore: Sendable, Equatable {
     public var inputSHA256: String
     public var summary: ArticleSummary
     public var paragraphs: [ParagraphScore]
+    /// Every speaker quoted or reported in content paragraphs, most words first.
+    public var speakers: [SpeakerSummary]
     public var warnings: [String]
 }
 
@@ -177,6 +200,9 @@ public struct ArticleScorer: Sendable {
                     if let speaker = a.speaker, !speakers.contains(speaker) { speakers.append(speaker) }
                 }
             }
+            let quotes = doc.quotationsByParagraph[p.index].map { doc.quotations[$0] }.map { q in
+                QuoteSpan(start: q.start, end: q.end, speaker: q.attribution.flatMap { doc.attributions[$0].speaker }, scare: q.isScareQuote)
+            }
             var label: ParagraphLabel
             var reason: String
             var opinionScore: Double? = totalWeight > 0 ? weightedScore / totalWeight : nil
@@ -197,7 +223,7 @@ public struct ArticleScorer: Sendable {
                 index: p.index, start: p.start, end: p.end, text: text, label: label, reason: reason,
                 opinionScore: opinionScore, quotedShare: quotedShare,
                 sentiment: Self.weightedSentiment(sentimentParts), cues: cues, valence: valenceEvidence, loaded: loaded,
-                speakers: speakers, sentences: sentences, words: words.count,
+                speakers: speakers, quotes: quotes, sentences: sentences, words: words.count,
                 authorWords: words.count - attributed))
         }
         let title = structure[0]?.title
@@ -205,7 +231,34 @@ public struct ArticleScorer: Sendable {
             source: doc.source, title: title, version: SlantVersion.current,
             lexicons: lexicons.all.map { LexiconStamp(name: $0.name, version: $0.version, sha256: $0.sha256) },
             inputSHA256: doc.inputSHA256, summary: summarize(paragraphs), paragraphs: paragraphs,
-            warnings: doc.warnings)
+            speakers: speakerSummary(doc, paragraphs), warnings: doc.warnings)
+    }
+
+    /// Speakers of content paragraphs with how many statements and words each has.
+    private func speakerSummary(_ doc: Document, _ paragraphs: [ParagraphScore]) -> [SpeakerSummary] {
+        var byName: [String: SpeakerSummary] = [:]
+        var order: [String] = []
+        func add(_ name: String, words: Int, statement: Bool) {
+            if byName[name] == nil { order.append(name); byName[name] = SpeakerSummary(name: name, attributions: 0, words: 0) }
+            if statement { byName[name]!.attributions += 1 }
+            byName[name]!.words += words
+        }
+        // Direct speech: every quotation, including follow-ons and continued paragraphs;
+        // a quotation continued from the previous paragraph is the same statement.
+        var seenChains = Set<Int>()
+        for q in doc.quotations where !q.isScareQuote && paragraphs[q.paragraph].label != .other {
+            guard let a = q.attribution, let name = doc.attributions[a].speaker else { continue }
+            let isNewStatement = seenChains.insert(q.chain).inserted
+            add(name, words: q.inner.filter { doc.tokens[$0].isWordLike }.count, statement: isNewStatement)
+        }
+        // Reported speech.
+        for a in doc.attributions where a.kind != .direct && !a.content.isEmpty {
+            guard let name = a.speaker else { continue }
+            let paragraph = doc.sentences[doc.sentenceIndex(ofToken: a.content.lowerBound)].paragraph
+            guard paragraphs[paragraph].label != .other else { continue }
+            add(name, words: a.content.filter { doc.tokens[$0].isWordLike && doc.voices[$0] == .reported }.count, statement: true)
+        }
+        return order.map { byName[$0]! }.sorted { $0.words > $1.words || ($0.words == $1.words && $0.name < $1.name) }
     }
 
     // MARK: Structure

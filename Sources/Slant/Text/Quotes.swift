@@ -305,8 +305,21 @@ enum QuoteFinder {
                 doc.quotations[qi].attribution = a
             }
         }
-        // Short quotations with no speaker are the writer's scare quotes.
         let scareMax = Int(lexicons.config.scareQuoteMaxWords)
+        // A further quotation in the same paragraph with no verb of its own continues the
+        // speaker just quoted ("“…,” said Duarte. “…”"), unless it is short enough to be a
+        // scare quote.
+        var lastInParagraph: (paragraph: Int, attribution: Int)?
+        for qi in doc.quotations.indices {
+            let q = doc.quotations[qi]
+            if let a = q.attribution {
+                lastInParagraph = (q.paragraph, a)
+            } else if let last = lastInParagraph, last.paragraph == q.paragraph,
+                      q.inner.filter({ doc.tokens[$0].isWordLike }).count > scareMax {
+                doc.quotations[qi].attribution = last.attribution
+            }
+        }
+        // Short quotations with no speaker are the writer's scare quotes.
         for qi in doc.quotations.indices where doc.quotations[qi].attribution == nil {
             let q = doc.quotations[qi]
             let words = q.inner.filter { doc.tokens[$0].isWordLike }.count
