@@ -21,7 +21,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Output format: text, json, csv, markdown or html.")
     var format: TableFormat = .text
 
-    @Option(help: "Mustache template for --format html (default: the built-in compare.html.mustache).")
+    @Option(help: "Mustache template for --format html or markdown (default: the built-in compare.html.mustache or compare.md.mustache).")
     var template: String?
 
     @Flag(help: "Put the generation time in HTML reports.")
@@ -57,7 +57,7 @@ struct Compare: ParsableCommand {
         }
         if corpora.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
         guard resamples >= 0, (permutations ?? 0) >= 0, topTerms >= 0 else { throw ValidationError("counts must not be negative") }
-        if template != nil && format != .html { throw ValidationError("--template applies to --format html") }
+        if template != nil && format != .html && format != .markdown { throw ValidationError("--template applies to --format html and markdown") }
     }
 
     func run() throws {
@@ -78,16 +78,16 @@ struct Compare: ParsableCommand {
             case .text: text = result.text()
             case .json: text = result.json().serialized() + "\n"
             case .csv: text = result.csv()
-            case .markdown: text = result.markdown()
-            case .html:
+            case .markdown, .html:
                 let chosen = try template.map(ReportTemplate.file)
-                var used = ["--format html"]
+                var used = ["--format \(format.rawValue)"]
                 if let groupBy { used.append("--group-by \(groupBy)") }
                 used.append("--resamples \(resamples)")
                 if let permutations { used.append("--permutations \(permutations)") }
                 used.append("--correction \(correction.rawValue) --seed \(seed)")
                 if let lexicons { used.append("--lexicons \(lexicons)") }
-                text = try result.html(template: chosen, options: ReportOptions(options: used, timestamp: timestamp ? ReportOptions.now() : nil))
+                let report = ReportOptions(options: used, timestamp: timestamp ? ReportOptions.now() : nil)
+                text = format == .html ? try result.html(template: chosen, options: report) : result.markdown(template: chosen, options: report)
             }
             try emit(text, to: output)
         }

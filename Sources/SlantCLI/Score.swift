@@ -39,10 +39,10 @@ struct Score: ParsableCommand {
     @Option(help: "Write one report per article into this directory, named after each input (NAME.html, NAME.md, …).")
     var outputDir: String?
 
-    @Option(help: "Mustache template for --format html (default: the built-in article.html.mustache).")
+    @Option(help: "Mustache template for --format html or markdown (default: the built-in article.html.mustache or article.md.mustache).")
     var template: String?
 
-    @Flag(help: "Put the generation time in HTML reports (otherwise the same input gives the same bytes).")
+    @Flag(help: "Put the generation time in HTML and Markdown reports (otherwise the same input gives the same bytes).")
     var timestamp = false
 
     func validate() throws {
@@ -50,7 +50,7 @@ struct Score: ParsableCommand {
         if format == .html && files.count > 1 && outputDir == nil {
             throw ValidationError("HTML reports are one file per article: give one FILE, or --output-dir DIR")
         }
-        if template != nil && format != .html { throw ValidationError("--template applies to --format html") }
+        if template != nil && format != .html && format != .markdown { throw ValidationError("--template applies to --format html and markdown") }
         if files.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("standard input ('-') can be read only once")
         }
@@ -69,7 +69,7 @@ struct Score: ParsableCommand {
             case .text: .text
             case .html: .html
             }
-            let htmlTemplate = try format == .html ? (template.map(ReportTemplate.file) ?? ReportTemplate.builtIn("article.html.mustache")) : nil
+            let userTemplate = try template.map(ReportTemplate.file)
             let reportOptions = ReportOptions(options: manifestOptions, timestamp: timestamp ? ReportOptions.now() : nil)
             var reports: [(path: String, text: String)] = []
             for path in inputs {
@@ -78,9 +78,9 @@ struct Score: ParsableCommand {
                 let score = scorer.score(input)
                 switch format {
                 case .json: reports.append((path, score.json().serialized() + "\n"))
-                case .markdown: reports.append((path, score.markdown()))
+                case .markdown: reports.append((path, score.markdown(template: userTemplate, options: reportOptions)))
                 case .text: reports.append((path, score.text(color: useColor && outputDir == nil)))
-                case .html: reports.append((path, try score.html(template: htmlTemplate, options: reportOptions, threshold: set.config.threshold)))
+                case .html: reports.append((path, try score.html(template: userTemplate, options: reportOptions, threshold: set.config.threshold)))
                 }
             }
             if let outputDir {
@@ -151,7 +151,7 @@ struct Report: ParsableCommand {
         if let output { arguments += ["--output", output] }
         if let template { arguments += ["--template", template] }
         if timestamp { arguments.append("--timestamp") }
-        var score = try Score.parse(arguments + ["--", file])
+        let score = try Score.parse(arguments + ["--", file])
         try score.validate()
         try score.run()
     }

@@ -153,41 +153,4 @@ extension ComparisonRun {
         return out
     }
 
-    public func markdown() -> String {
-        var out = "# Comparison" + (groupBy.map { " by `\($0)`" } ?? "") + "\n\n"
-        for note in notes { out += "> \(markdownCell(note))\n\n" }
-        out += "## Groups\n\nValues with 95% bootstrap intervals.\n\n| group | documents | " + Self.measures.joined(separator: " | ") + " | notes |\n|---|---|"
-        out += String(repeating: "---|", count: Self.measures.count) + "---|\n"
-        for g in groups {
-            out += "| \(markdownCell(g.name)) | \(g.documents) | " + g.measures.map(interval).joined(separator: " | ") + " | \(markdownCell(g.notes.joined(separator: "; "))) |\n"
-        }
-        if !tests.isEmpty {
-            out += "\n## Differences\n\n| a | b | measure | a − b | Cohen's d | p | \(options.correction == .holm ? "Holm" : "BH") p |\n|---|---|---|---|---|---|---|\n"
-            for t in tests {
-                out += "| \(markdownCell(groups[t.a].name)) | \(markdownCell(groups[t.b].name)) | \(t.measure) | \(f(t.difference)) | \(f(t.effectSize, 2)) | \(p(t.pValue)) | \(p(t.pAdjusted)) |\n"
-            }
-        }
-        if !keyness.isEmpty {
-            out += "\n## Key terms\n\n| group | kind | term | G2 | log ratio | count | rest |\n|---|---|---|---|---|---|---|\n"
-            for k in keyness {
-                for t in k.loaded { out += "| \(markdownCell(groups[k.group].name)) | loaded | \(markdownCell(t.term)) | \(f(t.g2, 1)) | \(f(t.logRatio, 2)) | \(t.countGroup) | \(t.countRest) |\n" }
-                for t in k.terms { out += "| \(markdownCell(groups[k.group].name)) | all | \(markdownCell(t.term)) | \(f(t.g2, 1)) | \(f(t.logRatio, 2)) | \(t.countGroup) | \(t.countRest) |\n" }
-            }
-        }
-        out += "\n## Similarity\n\n| group | within | " + groups.map { markdownCell($0.name) }.joined(separator: " | ") + " |\n|---|---|" + String(repeating: "---|", count: groups.count) + "\n"
-        for (a, g) in groups.enumerated() {
-            out += "| \(markdownCell(g.name)) | \(f(similarity.within[a])) | " + groups.indices.map { f(similarity.centroids[a][$0]) }.joined(separator: " | ") + " |\n"
-        }
-        out += "\nCentroid cosine similarity between groups; \"within\" is the mean similarity of two documents of the group.\n"
-        if !similarity.closest.isEmpty {
-            out += "\n### Closest cross-group pairs\n\n| a | b | score | opinion share | loaded per 100 | sentiment |\n|---|---|---|---|---|---|\n"
-            for c in similarity.closest {
-                out += "| \(markdownCell(groups[c.a].name)): \(markdownCell(c.idA)) | \(markdownCell(groups[c.b].name)): \(markdownCell(c.idB)) | \(f(c.score)) | "
-                out += "\(f(c.opinionShare.0, 2)) → \(f(c.opinionShare.1, 2)) | \(f(c.loadedPer100.0, 2)) → \(f(c.loadedPer100.1, 2)) | \(f(c.sentiment.0, 2)) → \(f(c.sentiment.1, 2)) |\n"
-            }
-        }
-        out += "\n## Methods\n\n" + methods.map { "- " + $0 }.joined(separator: "\n") + "\n"
-        out += skippedMarkdown(skipped)
-        return out
-    }
 }

@@ -39,6 +39,7 @@ extension ComparisonRun {
             [
                 "a": groups[t.a].name, "b": groups[t.b].name, "measure": Self.measureLabels[t.measure] ?? t.measure,
                 "difference": f(t.difference), "effect": f(t.effectSize, 2), "p": p(t.pValue), "padjusted": p(t.pAdjusted),
+                "measureKey": t.measure,
                 "significant": (t.pAdjusted ?? 1) < 0.05,
             ]
         }
@@ -78,6 +79,7 @@ extension ComparisonRun {
         let names = groups.map(\.name)
         let similarityRows: [[String: Any]] = groups.indices.map { a in
             ["name": groups[a].name, "within": f(similarity.within[a]),
+             "centroids": groups.indices.map { f(similarity.centroids[a][$0]) },
              "between": groups.indices.filter { $0 != a }.map { b in "\(groups[b].name) \(f(similarity.between[a][b]))" }.joined(separator: ", ")]
         }
         let skippedShown = skipped.prefix(50).map { ["location": $0.location, "reason": $0.reason] }
@@ -91,7 +93,7 @@ extension ComparisonRun {
             "correction": options.correction == .holm ? "Holm" : "Benjamini–Hochberg",
             "keyness": keynessViews, "hasKeyness": !keyness.isEmpty,
             "heatmap": Charts.heatmap(id: "chart-centroids", title: "Centroid similarity between groups", names: names, values: similarity.centroids),
-            "similarityRows": similarityRows,
+            "similarityRows": similarityRows, "groupNames": names,
             "pairs": pairs, "hasPairs": !pairs.isEmpty,
             "documents": documents, "hasDocuments": !documents.isEmpty,
             "omittedDocuments": omitted, "hasOmittedDocuments": omitted > 0,
@@ -101,6 +103,12 @@ extension ComparisonRun {
             "options": report.options.isEmpty ? "none" : report.options.joined(separator: " "),
             "timestamp": report.timestamp ?? "", "hasTimestamp": report.timestamp != nil,
         ]
+    }
+
+    /// The Markdown report from a template (the built-in one by default).
+    public func markdown(template: ReportTemplate? = nil, options: ReportOptions = ReportOptions()) -> String {
+        let chosen = template ?? (try? ReportTemplate.builtIn("compare.md.mustache"))
+        return chosen?.render(templateContext(options)) ?? ""
     }
 
     /// The HTML report from a template (the built-in one by default).

@@ -54,6 +54,7 @@ extension ArticleScore {
                 "quotedShare": f(p.quotedShare), "isContent": p.label != .other,
             ]
             view["loadedCount"] = p.loaded.count
+            view["loadedList"] = p.loaded.map { "\($0.text) (\($0.category)\($0.voice == .author ? "" : ", " + $0.voice.rawValue))" }.joined(separator: "; ")
             paragraphViews.append(view)
         }
         let content = paragraphs.filter { $0.label != .other }
@@ -81,7 +82,10 @@ extension ArticleScore {
                 "opinionParagraphs": content.filter { $0.label == .opinion }.count,
                 "loadedPer100": f(summary.loaded.per100), "authorPer100": f(summary.loaded.authorPer100),
                 "quotedPer100": f(summary.loaded.quotedPer100), "sentiment": f(summary.sentiment.compound),
+                "opinionShare": f(summary.opinionShare),
             ] as [String: Any],
+            "categories": summary.loaded.categories.map { ["name": $0.name, "per100": f($0.per100)] },
+            "hasCategories": !summary.loaded.categories.isEmpty,
             "topTerms": topTerms, "hasTopTerms": !topTerms.isEmpty,
             "speakers": speakers.map { ["name": $0.name, "attributions": $0.attributions, "words": $0.words] as [String: Any] },
             "hasSpeakers": !speakers.isEmpty,
@@ -91,11 +95,17 @@ extension ArticleScore {
                 "opinion": Charts.opinionAlongArticle(id: "chart-opinion", points: opinionPoints, paragraphs: paragraphs.count, threshold: threshold),
                 "sentiment": Charts.sentimentPerParagraph(id: "chart-sentiment", values: sentimentValues, paragraphs: paragraphs.count),
             ],
-            "lexicons": lexicons.map { ["name": $0.name, "version": $0.version, "sha256": $0.sha256] },
+            "lexicons": lexicons.map { ["name": $0.name, "version": $0.version, "sha256": $0.sha256, "shortSHA": String($0.sha256.prefix(12))] },
             "options": report.options.isEmpty ? "none" : report.options.joined(separator: " "),
             "timestamp": report.timestamp ?? "", "hasTimestamp": report.timestamp != nil,
             "warnings": warnings, "hasWarnings": !warnings.isEmpty,
         ]
+    }
+
+    /// The Markdown report from a template (the built-in one by default).
+    public func markdown(template: ReportTemplate? = nil, options: ReportOptions = ReportOptions()) -> String {
+        let chosen = template ?? (try? ReportTemplate.builtIn("article.md.mustache"))
+        return chosen?.render(templateContext(options)) ?? ""
     }
 
     /// The HTML report from a template (the built-in one by default).

@@ -31,6 +31,7 @@ public struct ReportTemplate: Sendable {
 
     init(name: String, text: String) throws {
         self.name = name
+        _ = Self.partials  // registers the Markdown content type before any template parses
         do {
             template = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
@@ -47,8 +48,31 @@ public struct ReportTemplate: Sendable {
         template.render(context, library: Self.partials)
     }
 
-    /// Every built-in template, registered by name without `.mustache`, for partials.
+    /// Escapes text for a Markdown table cell: `\` and `|` are backslash-escaped, line breaks
+    /// become spaces, and `<`, `>`, `&` become HTML entities so markup in an article stays text.
+    struct MarkdownContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String {
+            var out = ""
+            out.reserveCapacity(text.count)
+            for c in text {
+                switch c {
+                case "\\": out += "\\\\"
+                case "|": out += "\\|"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "&": out += "&amp;"
+                case "\n", "\r", "\r\n": out += " "
+                default: out.append(c)
+                }
+            }
+            return out
+        }
+    }
+
+    /// Every built-in template, registered by name without `.mustache`, for partials; also
+    /// registers the `MARKDOWN` content type (`{{% CONTENT_TYPE: MARKDOWN}}`).
     static let partials: MustacheLibrary = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
         var library = MustacheLibrary()
         for file in EmbeddedTemplates.files {
             let name = file.name.hasSuffix(".mustache") ? String(file.name.dropLast(".mustache".count)) : file.name
