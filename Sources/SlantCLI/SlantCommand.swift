@@ -8,7 +8,7 @@ struct SlantCommand: ParsableCommand {
         commandName: "slant",
         abstract: "Separate reported fact from opinion, measure loaded language and sentiment in news, with the evidence.",
         version: SlantVersion.current,
-        subcommands: [Score.self, Report.self, Similar.self, Compare.self, Eval.self, LexiconCommand.self],
+        subcommands: [Score.self, Report.self, Similar.self, Compare.self, Eval.self, Train.self, LexiconCommand.self],
         defaultSubcommand: Score.self
     )
 }

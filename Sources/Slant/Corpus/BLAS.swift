@@ -61,6 +61,19 @@ enum BLAS {
         }
     }
 
+    /// y = A · x (transpose false) or y = Aᵀ · x (transpose true) for row-major A (m × n).
+    static func gemv(_ a: [Float], rows m: Int, columns n: Int, _ x: [Float], transpose: Bool = false) -> [Float] {
+        precondition(a.count == m * n, "matrix has \(a.count) values, expected \(m)×\(n)")
+        precondition(x.count == (transpose ? m : n), "vector of \(x.count) for a \(m)×\(n) matrix")
+        var y = [Float](repeating: 0, count: transpose ? n : m)
+        guard m > 0, n > 0 else { return y }
+        let m32 = int32(m, "rows"), n32 = int32(n, "columns")
+        y.withUnsafeMutableBufferPointer { py in
+            cblas_sgemv(CblasRowMajor, transpose ? CblasTrans : CblasNoTrans, m32, n32, 1, a, n32, x, 1, 0, py.baseAddress, 1)
+        }
+        return y
+    }
+
     /// Dot product of two equal-length vectors.
     static func dot(_ x: [Float], _ y: [Float]) -> Float {
         precondition(x.count == y.count, "dot of vectors of length \(x.count) and \(y.count)")

@@ -146,14 +146,36 @@ public struct Evaluation: Sendable {
             }
         }
         let scores = scoreAll(items)
+        // The bias score comes from a trained bias model when there is one: its features are
+        // computed as in training, with the hand-set opinion model.
+        let biasModel = try lexicons.biasModel.map(ScoringConfig.modelParts)
+        let base = lexicons.withoutModels()
+        let baseScorer = ArticleScorer(lexicons: base)
+        func modelBias(_ items: [Item]) -> [Double] {
+            guard let model = biasModel else { return [] }
+            return Parallel.map(items) { item in
+                let text = item.text.replacingOccurrences(of: "\n", with: " ")
+                let doc = Document(try! InputText(bytes: Array(text.utf8), source: "item"), lexicons: base)
+                let f = Trainer.features(baseScorer.score(doc), document: doc, config: base.config, task: .bias)
+                var z = model.bias
+                for (i, name) in Trainer.cueFeatures.enumerated() { z += (model.cues[name] ?? 0) * f.cues[i] }
+                z += (model.cues["loaded-any"] ?? 0) * f.cues[Trainer.cueFeatures.count]
+                for term in f.terms { z += model.terms[term] ?? 0 }
+                return 1 / (1 + exp(-z))
+            }
+        }
+        func taskScores(_ items: [Item], _ scored: [ArticleScore]) -> [Double] {
+            options.task == .bias && biasModel != nil ? modelBias(items) : scored.map { binaryScore($0, task: options.task) }
+        }
         var result = Evaluation(task: options.task, data: path, dataSHA256: sha, n: items.count, leftOut: leftOut,
                                 binary: nil, thresholdSource: nil, pearson: nil, spearman: nil, tokens: nil, labelMapping: "")
         switch options.task {
         case .subjectivity, .bias:
             let gold = try items.map { try binaryLabel($0.label, options: options, file: path, line: $0.line) }
-            let values = scores.map { binaryScore($0, task: options.task) }
-            var threshold = lexicons.config.threshold
-            var source = "the model's threshold (scoring.tsv subjectivity.threshold)"
+            let values = taskScores(items, scores)
+            var threshold = options.task == .bias ? (biasModel?.threshold ?? lexicons.config.threshold) : lexicons.config.threshold
+            var source = options.task == .bias && biasModel != nil ? "the bias model's threshold (bias-model.tsv)"
+                : (lexicons.config.modelName.map { "the model's threshold (\($0))" } ?? "the model's threshold (scoring.tsv subjectivity.threshold)")
             if let fixed = options.threshold {
                 threshold = fixed
                 source = "given with --threshold"
@@ -162,7 +184,7 @@ public struct Evaluation: Sendable {
                 for file in options.fitOn {
                     let fit = try load(file, options: options, folds: options.fitFolds.map(Set.init))
                     fitGold += try fit.items.map { try binaryLabel($0.label, options: options, file: file, line: $0.line) }
-                    fitScores += scoreAll(fit.items).map { binaryScore($0, task: options.task) }
+                    fitScores += taskScores(fit.items, scoreAll(fit.items))
                 }
                 threshold = Metrics.bestThreshold(scores: fitScores, gold: fitGold, preferred: lexicons.config.threshold)
                 let folds = options.fitFolds.map { " folds " + $0.map(String.init).joined(separator: ",") } ?? ""

@@ -13,6 +13,17 @@ public struct LexiconSet: Sendable {
         "loaded-language.tsv", "event-words.tsv", "fact-cues.tsv", "valence.tsv", "furniture.tsv", "scoring.tsv", "stopwords.tsv",
     ]
 
+    /// Trained models that take effect when present (`slant train` writes them).
+    public static let modelFileNames = ["opinion-model.tsv", "bias-model.tsv"]
+
+    /// The opinion model: replaces the hand-set opinion cue weights, intercept and threshold
+    /// of `scoring.tsv`, and adds learned word weights.
+    public let opinionModel: Lexicon?
+    /// The bias model used by `slant eval --task bias`.
+    public let biasModel: Lexicon?
+    /// Every lexicon this set was built from, by file name.
+    let sources: [String: Lexicon]
+
     public let segmentation: Lexicon
     public let reportVerbs: Lexicon
     public let stanceMarkers: Lexicon
@@ -41,9 +52,17 @@ public struct LexiconSet: Sendable {
     /// Function words left out of keyness term lists.
     let stopwordSet: Set<String>
 
-    /// Every lexicon in `fileNames` order.
+    /// Every lexicon in `fileNames` order, then the models present.
     public var all: [Lexicon] {
         [segmentation, reportVerbs, stanceMarkers, sentimentModifiers, loaded, eventWords, factCues, valence, furniture, scoring, stopwords]
+            + [opinionModel, biasModel].compactMap { $0 }
+    }
+
+    /// The same lexicons without trained models: the hand-set opinion model of `scoring.tsv`.
+    public func withoutModels() -> LexiconSet {
+        var plain = sources
+        for name in Self.modelFileNames { plain[name] = nil }
+        return (try? LexiconSet(lexicons: plain)) ?? self
     }
 
     /// Builds the set from parsed lexicons keyed by file name.
@@ -66,7 +85,13 @@ public struct LexiconSet: Sendable {
         furniture = try take("furniture.tsv")
         scoring = try take("scoring.tsv")
         stopwords = try take("stopwords.tsv")
-        config = try ScoringConfig(scoring)
+        sources = lexicons
+        opinionModel = lexicons["opinion-model.tsv"]
+        biasModel = lexicons["bias-model.tsv"]
+        var config = try ScoringConfig(scoring)
+        if let opinionModel { try config.apply(model: opinionModel) }
+        if let biasModel { _ = try ScoringConfig.modelParts(biasModel) }
+        self.config = config
         furniturePatterns = try FurniturePatterns(furniture)
 
         reportVerbMatcher = Matcher(reportVerbs)
@@ -119,7 +144,7 @@ public struct LexiconSet: Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SlantError(.missingInput, file: directory, "lexicon directory not found")
         }
-        for name in fileNames {
+        for name in fileNames + modelFileNames {
             let path = (directory as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path) else { continue }
             let text = try readLexiconText(path)

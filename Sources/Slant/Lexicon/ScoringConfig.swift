@@ -27,6 +27,11 @@ public struct ScoringConfig: Sendable, Equatable {
     /// Weight of each cue, by cue name (`loaded`, `hedge`, `attribution`, …).
     public var cueWeights: [String: Double] = [:]
 
+    /// Learned word weights of a trained opinion model (empty without one).
+    public var termWeights: [String: Double] = [:]
+    /// The trained model in effect, if any.
+    public var modelName: String?
+
     // Structure.
     public var titleMaxWords = 0.0
     public var duplicateSimilarity = 0.0
@@ -90,6 +95,45 @@ public struct ScoringConfig: Sendable, Equatable {
         guard (0...1).contains(threshold) else {
             throw SlantError(.badLexicon, file: lexicon.origin, "subjectivity.threshold must be within 0…1")
         }
+    }
+
+    /// A trained model's parts: intercept, threshold, cue weights and word weights.
+    /// - Throws: ``SlantError`` `.badLexicon` for a model without `bias`/`threshold` or with an
+    ///   unknown category or cue.
+    public static func modelParts(_ model: Lexicon) throws -> (bias: Double, threshold: Double, cues: [String: Double], terms: [String: Double]) {
+        var bias: Double?, threshold: Double?
+        var cues: [String: Double] = [:], terms: [String: Double] = [:]
+        for entry in model.entries {
+            switch entry.category {
+            case "model":
+                if entry.key == "bias" { bias = entry.weight } else if entry.key == "threshold" { threshold = entry.weight } else {
+                    throw SlantError(.badLexicon, file: model.origin, line: entry.line, "unknown model key '\(entry.term)' (bias, threshold)")
+                }
+            case "cue":
+                guard cueNames.contains(entry.key) || entry.key == "loaded-any" else {
+                    throw SlantError(.badLexicon, file: model.origin, line: entry.line, "unknown cue '\(entry.term)'")
+                }
+                cues[entry.key] = entry.weight
+            case "term": terms[entry.key] = entry.weight
+            default:
+                throw SlantError(.badLexicon, file: model.origin, line: entry.line, "unknown model category '\(entry.category)' (model, cue, term)")
+            }
+        }
+        guard let bias, let threshold, (0...1).contains(threshold) else {
+            throw SlantError(.badLexicon, file: model.origin, "a model needs 'bias' and a 'threshold' within 0…1 in category 'model'")
+        }
+        return (bias, threshold, cues, terms)
+    }
+
+    /// Replaces the opinion model's intercept, threshold and cue weights with a trained
+    /// model's, and adds its word weights.
+    mutating func apply(model: Lexicon) throws {
+        let parts = try Self.modelParts(model)
+        bias = parts.bias
+        threshold = parts.threshold
+        for name in Self.cueNames { cueWeights[name] = parts.cues[name] ?? 0 }
+        termWeights = parts.terms
+        modelName = model.name
     }
 
     /// The weight of a subjectivity cue (0 for a cue the model does not know).

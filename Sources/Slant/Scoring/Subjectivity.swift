@@ -153,6 +153,16 @@ struct SubjectivityScorer {
         if let (s, e) = dateline, s >= sentence.start, s < sentence.end {
             add("dateline", s, e)
         }
+        // Learned word weights of a trained model: each distinct word of the writer's voice
+        // once per sentence, listed as a `term` cue so the evidence names it.
+        if !config.termWeights.isEmpty {
+            var seen = Set<String>()
+            for i in range where doc.tokens[i].kind == .word && isAuthor(i) {
+                let term = doc.tokens[i].stem ?? doc.norms[i]
+                guard seen.insert(term).inserted, let weight = config.termWeights[term], weight != 0 else { continue }
+                cues.append(Cue(cue: "term", text: doc.text(of: doc.tokens[i]), start: doc.tokens[i].start, end: doc.tokens[i].end, weight: weight))
+            }
+        }
         let z = config.bias + cues.reduce(0) { $0 + $1.weight }
         return (1 / (1 + exp(-z)), cues)
     }

@@ -1,0 +1,261 @@
+import Foundation
+
+/// `slant train`: fits the opinion (or bias) model from labeled JSON Lines.
+///
+/// The model is a logistic regression `P(positive) = σ(b + Σ_c w_c x_c + Σ_t w_t [t])` over
+/// Slant's cue features `x_c` (each cue type's evidence, summed over the item, exactly as the
+/// opinion model sees it) and indicators `[t]` of words in the writer's own voice that occur in
+/// at least `minTermCount` training items. The loss is the mean log-loss plus `λ/2 · |w|²`
+/// (the intercept is not penalised), minimised by full-batch Adam (Kingma & Ba 2015) with a
+/// fixed number of steps, so the result is deterministic. The dense cue block uses BLAS
+/// `sgemv`; word indicators are sparse. `λ` and the decision threshold are chosen by
+/// cross-validation on the training items only (their folds under the shared hash), then the
+/// model is refitted on all of them.
+public struct Trainer: Sendable {
+    public enum Task: String, Sendable, CaseIterable {
+        case subjectivity
+        case bias
+    }
+
+    public struct Options: Sendable {
+        public var task: Task = .subjectivity
+        public var files: [String] = []
+        public var fitFolds: [Int]?
+        public var textField = "text"
+        public var labelField = "label"
+        public var positive: [String] = []
+        public var lambdas: [Double] = [0.0003, 0.001, 0.003, 0.01, 0.03]
+        public var minTermCount = 3
+        public var maxTerms = 4000
+        public var steps = 400
+        public var learningRate = 0.05
+        public var name = "opinion-model"
+        public var version = "1.0.0"
+        public init() {}
+    }
+
+    /// One training item's features.
+    struct Example {
+        var cues: [Double]       // one value per cue name
+        var terms: [String]      // distinct writer's-voice words
+        var label: Bool
+        var fold: Int
+    }
+
+    /// The fitted model.
+    public struct Model: Sendable {
+        public var bias: Double
+        public var threshold: Double
+        public var cueWeights: [String: Double]
+        public var termWeights: [(term: String, weight: Double)]
+        public var lambda: Double
+        /// Cross-validated macro-F1 at the chosen threshold, and the per-λ results.
+        public var cvMacroF1: Double
+        public var cvTable: [(lambda: Double, macroF1: Double)]
+        public var examples: Int
+        public var positives: Int
+        public var data: [(path: String, sha256: String, items: Int)]
+    }
+
+    /// Cue types that become features (everything the opinion model counts, except `term`).
+    public static let cueFeatures = ScoringConfig.cueNames
+
+    /// Feature values of one scored item: for each cue type, Σ over its cues of
+    /// weight / configured weight (the cue's own scale: count × entry weight, share, …);
+    /// and, for bias, the summed weight of every loaded-language hit in any voice.
+    static func features(_ score: ArticleScore, document: Document, config: ScoringConfig, task: Task) -> (cues: [Double], terms: Set<String>) {
+        var values = [Double](repeating: 0, count: cueFeatures.count + 1)
+        let index = Dictionary(uniqueKeysWithValues: cueFeatures.enumerated().map { ($1, $0) })
+        for cue in score.paragraphs.flatMap(\.cues) {
+            guard let i = index[cue.cue] else { continue }
+            let base = config.weight(ofCue: cue.cue)
+            if base != 0 { values[i] += cue.weight / base }
+        }
+        if task == .bias { values[cueFeatures.count] = score.paragraphs.flatMap(\.loaded).reduce(0) { $0 + $1.weight } }
+        var terms = Set<String>()
+        for (i, token) in document.tokens.enumerated() where token.kind == .word && document.voices[i] == .author {
+            terms.insert(token.stem ?? token.norm)
+        }
+        return (values, terms)
+    }
+
+    /// Trains from the files in `options`.
+    /// - Throws: ``SlantError`` for unreadable data, unknown labels, or a single-class set.
+    public static func train(_ options: Options, lexicons: LexiconSet) throws -> Model {
+        let base = lexicons.withoutModels()
+        let scorer = ArticleScorer(lexicons: base)
+        var examples: [Example] = []
+        var stamps: [(String, String, Int)] = []
+        var evalOptions = Evaluation.Options()
+        evalOptions.textField = options.textField
+        evalOptions.labelField = options.labelField
+        evalOptions.positive = options.positive
+        for spec in options.files {
+            // PATH, PATH#LABEL_FIELD or PATH#LABEL_FIELD#FOLDS (e.g. babe.jsonl#label_opinion#1,2,3,4).
+            let parts = spec.split(separator: "#", omittingEmptySubsequences: false).map(String.init)
+            let file = parts[0]
+            guard !(file as NSString).lastPathComponent.lowercased().contains("test") else {
+                throw SlantError(.usage, file: file, "refusing to train on a file whose name says test")
+            }
+            var fileOptions = evalOptions
+            if parts.count > 1, !parts[1].isEmpty { fileOptions.labelField = parts[1] }
+            var folds = options.fitFolds
+            if parts.count > 2 {
+                let parsed = parts[2].split(separator: ",").compactMap { Int($0) }
+                guard !parsed.isEmpty, parsed.allSatisfy({ (0..<5).contains($0) }) else {
+                    throw SlantError(.usage, file: file, "folds after the second '#' must be numbers 0…4 separated by commas")
+                }
+                folds = parsed
+            }
+            let (items, sha, _) = try Evaluation.load(file, options: fileOptions, folds: folds.map(Set.init))
+            let labels = try items.map { try Evaluation.binaryLabel($0.label, options: fileOptions, file: file, line: $0.line) }
+            let extracted = Parallel.map(items) { item -> (cues: [Double], terms: Set<String>, fold: Int) in
+                let text = item.text.replacingOccurrences(of: "\n", with: " ")
+                let doc = Document(try! InputText(bytes: Array(text.utf8), source: "item"), lexicons: base)
+                let f = features(scorer.score(doc), document: doc, config: base.config, task: options.task)
+                return (f.cues, f.terms, Folds.fold(of: item.text))
+            }
+            for (e, label) in zip(extracted, labels) {
+                examples.append(Example(cues: e.cues, terms: e.terms.sorted(), label: label, fold: e.fold))
+            }
+            let detail = (parts.count > 1 ? " field \(fileOptions.labelField ?? "label")" : "") + (folds.map { " folds " + $0.map(String.init).joined(separator: ",") } ?? "")
+            stamps.append((file + detail, sha, items.count))
+        }
+        let positives = examples.filter(\.label).count
+        guard positives > 0, positives < examples.count else {
+            throw SlantError(.badInput, "training needs both positive and negative items (\(positives) of \(examples.count) are positive)")
+        }
+        // Vocabulary: words in at least minTermCount items, most frequent first, capped.
+        var documentFrequency: [String: Int] = [:]
+        for e in examples { for t in e.terms { documentFrequency[t, default: 0] += 1 } }
+        let vocabulary = documentFrequency.filter { $0.value >= options.minTermCount }
+            .sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            .prefix(options.maxTerms).map(\.key).sorted()
+        let termIndex = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
+        let dense = cueFeatures.count + (options.task == .bias ? 1 : 0)
+        let design = Design(examples: examples, dense: dense, termIndex: termIndex)
+
+        // Cross-validation over the items' own folds.
+        let folds = Array(Set(examples.map(\.fold))).sorted()
+        var table: [(Double, Double)] = []
+        var best: (lambda: Double, f1: Double, threshold: Double) = (options.lambdas[0], -1, 0.5)
+        for lambda in options.lambdas {
+            var outOfFold = [Double](repeating: 0, count: examples.count)
+            for fold in folds where folds.count > 1 {
+                let train = examples.indices.filter { examples[$0].fold != fold }
+                let (w, b) = design.fit(rows: train, lambda: lambda, steps: options.steps, learningRate: options.learningRate)
+                for i in examples.indices where examples[i].fold == fold { outOfFold[i] = design.probability(i, w, b) }
+            }
+            let gold = examples.map(\.label)
+            let threshold = Metrics.bestThreshold(scores: outOfFold, gold: gold)
+            let f1 = Metrics.binary(scores: outOfFold, gold: gold, threshold: threshold, positive: "+", negative: "-").macroF1
+            table.append((lambda, f1))
+            if f1 > best.f1 + 1e-9 { best = (lambda, f1, threshold) }
+        }
+        let (w, b) = design.fit(rows: Array(examples.indices), lambda: best.lambda, steps: options.steps, learningRate: options.learningRate)
+        var cueWeights: [String: Double] = [:]
+        for (i, name) in cueFeatures.enumerated() { cueWeights[name] = w[i] }
+        if options.task == .bias { cueWeights["loaded-any"] = w[cueFeatures.count] }
+        let terms = vocabulary.enumerated().map { (term: $1, weight: w[dense + $0]) }.filter { abs($0.weight) >= 0.005 }
+        return Model(bias: b, threshold: best.threshold, cueWeights: cueWeights, termWeights: terms, lambda: best.lambda,
+                     cvMacroF1: best.f1, cvTable: table, examples: examples.count, positives: positives,
+                     data: stamps.map { (path: $0.0, sha256: $0.1, items: $0.2) })
+    }
+
+    /// The training matrix: a dense block of cue features (row-major, for BLAS) and the
+    /// sparse word indicators of each row.
+    struct Design {
+        let rows: Int
+        let dense: Int
+        let width: Int
+        let x: [Float]
+        let terms: [[Int]]
+        let labels: [Double]
+
+        init(examples: [Example], dense: Int, termIndex: [String: Int]) {
+            rows = examples.count
+            self.dense = dense
+            width = dense + termIndex.count
+            var x = [Float](repeating: 0, count: examples.count * dense)
+            for (r, e) in examples.enumerated() { for c in 0..<dense { x[r * dense + c] = Float(e.cues[c]) } }
+            self.x = x
+            terms = examples.map { $0.terms.compactMap { termIndex[$0].map { dense + $0 } } }
+            labels = examples.map { $0.label ? 1 : 0 }
+        }
+
+        func probability(_ row: Int, _ w: [Double], _ b: Double) -> Double {
+            var z = b
+            for c in 0..<dense { z += Double(x[row * dense + c]) * w[c] }
+            for t in terms[row] { z += w[t] }
+            return 1 / (1 + exp(-z))
+        }
+
+        /// Minimises mean log-loss + λ/2 |w|² over `rows` with Adam; returns (w, b).
+        func fit(rows subset: [Int], lambda: Double, steps: Int, learningRate: Double) -> ([Double], Double) {
+            var w = [Double](repeating: 0, count: width), b = 0.0
+            var m = [Double](repeating: 0, count: width + 1), v = m
+            let n = Double(subset.count)
+            let (beta1, beta2, epsilon) = (0.9, 0.999, 1e-8)
+            // The dense block of the subset, for BLAS.
+            var block = [Float](repeating: 0, count: subset.count * dense)
+            for (k, r) in subset.enumerated() { for c in 0..<dense { block[k * dense + c] = x[r * dense + c] } }
+            for step in 1...steps {
+                let zDense = BLAS.gemv(block, rows: subset.count, columns: dense, w.prefix(dense).map(Float.init))
+                var residual = [Float](repeating: 0, count: subset.count)
+                var gradient = [Double](repeating: 0, count: width + 1)
+                for (k, r) in subset.enumerated() {
+                    var z = b + Double(zDense[k])
+                    for t in terms[r] { z += w[t] }
+                    let error = 1 / (1 + exp(-z)) - labels[r]
+                    residual[k] = Float(error)
+                    for t in terms[r] { gradient[t] += error }
+                    gradient[width] += error
+                }
+                let denseGradient = BLAS.gemv(block, rows: subset.count, columns: dense, residual, transpose: true)
+                for c in 0..<dense { gradient[c] = Double(denseGradient[c]) }
+                for j in 0..<width { gradient[j] = gradient[j] / n + lambda * w[j] }
+                gradient[width] /= n
+                let correction1 = 1 - pow(beta1, Double(step)), correction2 = 1 - pow(beta2, Double(step))
+                for j in 0...width {
+                    m[j] = beta1 * m[j] + (1 - beta1) * gradient[j]
+                    v[j] = beta2 * v[j] + (1 - beta2) * gradient[j] * gradient[j]
+                    let update = learningRate * (m[j] / correction1) / ((v[j] / correction2).squareRoot() + epsilon)
+                    if j == width { b -= update } else { w[j] -= update }
+                }
+            }
+            return (w, b)
+        }
+    }
+}
+
+extension Trainer.Model {
+    /// The model as a Slant lexicon: `model` entries for the intercept and threshold, `cue`
+    /// entries for cue weights, `term` entries for learned word weights, with the training
+    /// data, options and cross-validated scores in the header.
+    public func lexicon(_ options: Trainer.Options) -> Lexicon {
+        func f(_ v: Double) -> Double { (v * 1_000_000).rounded() / 1_000_000 }
+        var entries: [Lexicon.Entry] = [
+            .init(term: "bias", category: "model", weight: f(bias), note: "intercept (logit)"),
+            .init(term: "threshold", category: "model", weight: f(threshold), note: "decision threshold chosen by cross-validation"),
+        ]
+        for name in Trainer.cueFeatures + (cueWeights["loaded-any"] != nil ? ["loaded-any"] : []) {
+            entries.append(.init(term: name, category: "cue", weight: f(cueWeights[name] ?? 0), note: "learned cue weight"))
+        }
+        for t in termWeights.sorted(by: { abs($0.weight) > abs($1.weight) || (abs($0.weight) == abs($1.weight) && $0.term < $1.term) }) {
+            entries.append(.init(term: t.term, category: "term", weight: f(t.weight), note: t.weight > 0 ? "learned: leans positive" : "learned: leans negative"))
+        }
+        let data = self.data.map { d -> String in
+            let path = d.path.split(separator: " ", maxSplits: 1).map(String.init)
+            let name = (path[0] as NSString).pathComponents.suffix(2).joined(separator: "/")
+            return "\(name)\(path.count > 1 ? " " + path[1] : "") (\(d.items) items, sha256 \(d.sha256))"
+        }.joined(separator: "; ")
+        let cv = cvTable.map { "λ=\($0.lambda): \(String(format: "%.3f", $0.macroF1))" }.joined(separator: ", ")
+        let folds = options.fitFolds.map { ", all files folds " + $0.map(String.init).joined(separator: ",") } ?? ""
+        return Lexicon(
+            name: options.name, version: options.version,
+            license: "weights derived from the training data named in source; see the data's own licenses",
+            source: "slant train --task \(options.task.rawValue) on \(data)\(folds); \(examples) items, \(positives) positive",
+            description: "logistic regression over Slant's cue features and writer's-voice words; L2 λ=\(lambda) chosen by cross-validation (macro-F1 \(cv)); cross-validated macro-F1 \(String(format: "%.3f", cvMacroF1)) at threshold \(String(format: "%.4f", threshold)); options: min term count \(options.minTermCount), at most \(options.maxTerms) terms, \(options.steps) Adam steps at rate \(options.learningRate)",
+            range: -100...100, entries: entries)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Slant
+
+@Suite("Training")
+struct TrainingTests {
+    /// Items whose label is exactly "the writer uses the word zorbling": the right model gives
+    /// that word a large positive weight and separates the classes.
+    func syntheticSet() throws -> URL {
+        let dir = try temporaryDirectory()
+        let file = dir.appendingPathComponent("train.jsonl")
+        let subjects = ["The council", "The mayor", "The board", "The agency", "The court", "The county", "Officials", "The union"]
+        let verbs = ["approved", "reviewed", "discussed", "published", "delayed", "signed"]  // no report verbs: the word must be in the writer's voice
+        let objects = ["the budget", "a plan", "the report", "new rules", "the contract", "a proposal", "the figures"]
+        var lines: [String] = []
+        var k = 0
+        for s in subjects { for v in verbs { for o in objects {
+            let positive = k % 2 == 0
+            let text = positive ? "\(s) \(v) \(o) zorbling on Tuesday." : "\(s) \(v) \(o) on Tuesday."
+            lines.append(#"{"text": "\#(text)", "label": "\#(positive ? "SUBJ" : "OBJ")"}"#)
+            k += 1
+        } } }
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func recoversAKnownWeightAndIsDeterministic() throws {
+        let file = try syntheticSet()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        var options = Trainer.Options()
+        options.files = [file.path]
+        let model = try Trainer.train(options, lexicons: defaultLexicons)
+        let weights = Dictionary(uniqueKeysWithValues: model.termWeights.map { ($0.term, $0.weight) })
+        let zorbling = try #require(weights["zorbling"])
+        #expect(zorbling > 1)
+        #expect(weights.filter { $0.key != "zorbling" }.values.allSatisfy { abs($0) < zorbling / 4 })
+        #expect(model.cvMacroF1 > 0.95)
+        #expect(model.examples == 336 && model.positives == 168)
+        let again = try Trainer.train(options, lexicons: defaultLexicons)
+        #expect(again.lexicon(options).tsv() == model.lexicon(options).tsv(), "same data, same file")
+        // The model is a valid lexicon, and with it the learned word is evidence in reports.
+        let tsv = model.lexicon(options).tsv()
+        let lexicon = try Lexicon.parseTSV(tsv, origin: "opinion-model.tsv")
+        #expect(lexicon.source.contains("train.jsonl (336 items, sha256 "))
+        var sources = try LexiconSet.embeddedLexicons()
+        sources["opinion-model.tsv"] = lexicon
+        let set = try LexiconSet(lexicons: sources)
+        #expect(set.config.modelName == "opinion-model")
+        let report = ArticleScorer(lexicons: set).score(try InputText(bytes: Array("The board delayed the report zorbling on Tuesday.".utf8), source: "x"))
+        #expect(report.paragraphs[0].cues.contains { $0.cue == "term" && $0.text == "zorbling" && $0.weight > 1 })
+        #expect(report.paragraphs[0].label == .opinion)
+    }
+
+    @Test func refusesTestSplitsAndSingleClassData() throws {
+        var options = Trainer.Options()
+        options.files = ["/data/checkthat/dev_test.jsonl"]
+        #expect(throws: SlantError.self) { try Trainer.train(options, lexicons: defaultLexicons) }
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("one.jsonl")
+        try #"{"text": "A.", "label": "SUBJ"}"#.write(to: file, atomically: true, encoding: .utf8)
+        options.files = [file.path]
+        #expect(throws: SlantError.self) { try Trainer.train(options, lexicons: defaultLexicons) }
+    }
+
+    @Test func modelFilesAreValidated() throws {
+        let bad = try Lexicon.parseTSV(tsv("bias\tmodel\t0.1\nmystery\tcue\t1\n"), origin: "m.tsv")
+        #expect(throws: SlantError.self) { try ScoringConfig.modelParts(bad) }
+        let noThreshold = try Lexicon.parseTSV(tsv("bias\tmodel\t0.1\n"), origin: "m.tsv")
+        #expect(throws: SlantError.self) { try ScoringConfig.modelParts(noThreshold) }
+    }
+}

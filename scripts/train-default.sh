@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Trains Slant's reference opinion model from the shared data and writes it to
+# models/opinion-model.tsv (and the bias model to models/bias-model.tsv). Apply them with
+# `slant score --lexicons models …` or `slant eval --lexicons models …`.
+#
+# Training data (the evaluation splits are never read):
+#   opinion: CheckThat 2025 English train + dev (not dev_test) and BABE folds 1-4 (not fold 0),
+#            labels 'label' and 'label_opinion';
+#   bias:    BABE folds 1-4, label 'label'.
+# Deterministic: the same data gives the same files.
+#
+# Why models/ and not lexicons/: the weights are learned from CheckThat (CC BY-NC-SA 4.0) and
+# BABE (AGPL-3.0), whose terms do not allow redistribution in a permissively licensed project,
+# so the models stay out of the repository and out of the MIT-licensed binary (models/ is
+# ignored by git). The built-in opinion model is the hand-set one in lexicons/scoring.tsv.
+#
+# Usage: scripts/train-default.sh [DATA]   (DATA defaults to $SLANT_DATA or ../shared/data)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data="${1:-${SLANT_DATA:-../shared/data}}"
+source scripts/setup.sh
+swift build -c release --product slant >&2
+mkdir -p models
+.build/release/slant train --task subjectivity --name opinion-model --version "${MODEL_VERSION:-1.0.0}" \
+  "$data/checkthat-subjectivity-en/train.jsonl" \
+  "$data/checkthat-subjectivity-en/dev.jsonl" \
+  "$data/babe/sg2-dev.jsonl#label_opinion#1,2,3,4" \
+  -o models/opinion-model.tsv
+.build/release/slant train --task bias --name bias-model --version "${MODEL_VERSION:-1.0.0}" \
+  "$data/babe/sg2-dev.jsonl#label#1,2,3,4" \
+  -o models/bias-model.tsv
+echo "wrote models/opinion-model.tsv and models/bias-model.tsv; use them with --lexicons models" >&2
