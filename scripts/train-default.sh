@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Trains Slant's reference opinion model from the shared data and writes it to
-# models/opinion-model.tsv (and the bias model to models/bias-model.tsv). Apply them with
+# Trains Slant's reference models from the shared data and writes them to models/: the
+# opinion model (opinion-model.tsv), the bias model (bias-model.tsv) and loaded terms learned
+# from BABE's word annotations (loaded-learned.tsv). Apply them with
 # `slant score --lexicons models …` or `slant eval --lexicons models …`.
 #
 # Training data (the evaluation splits are never read):
 #   opinion: CheckThat 2025 English train + dev (not dev_test) and BABE folds 1-4 (not fold 0),
 #            labels 'label' and 'label_opinion';
-#   bias:    BABE folds 1-4, label 'label'.
+#   bias:    BABE folds 1-4, label 'label';
+#   loaded:  BABE folds 1-4, biased_word_spans.
 # Deterministic: the same data gives the same files.
 #
 # Why models/ and not lexicons/: the weights are learned from CheckThat (CC BY-NC-SA 4.0) and
@@ -29,4 +31,7 @@ mkdir -p models
 .build/release/slant train --task bias --name bias-model --version "${MODEL_VERSION:-1.0.0}" \
   "$data/babe/sg2-dev.jsonl#label#1,2,3,4" \
   -o models/bias-model.tsv
-echo "wrote models/opinion-model.tsv and models/bias-model.tsv; use them with --lexicons models" >&2
+.build/release/slant train --task loaded-words --name loaded-learned --version "${MODEL_VERSION:-1.0.0}" \
+  "$data/babe/sg2-dev.jsonl" --fit-folds 1,2,3,4 \
+  -o models/loaded-learned.tsv
+echo "wrote models/{opinion-model,bias-model,loaded-learned}.tsv; use them with --lexicons models" >&2

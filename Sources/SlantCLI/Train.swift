@@ -13,8 +13,8 @@ struct Train: ParsableCommand {
         """
     )
 
-    @Option(help: "subjectivity or bias.")
-    var task: Trainer.Task = .subjectivity
+    @Option(help: "subjectivity, bias or loaded-words.")
+    var task: TrainTask = .subjectivity
 
     @Argument(help: "Labeled JSON Lines files: PATH, or PATH#LABEL_FIELD, or PATH#LABEL_FIELD#FOLDS (e.g. babe.jsonl#label_opinion#1,2,3,4).")
     var files: [String]
@@ -52,8 +52,19 @@ struct Train: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if task == .loadedWords {
+                let folds = fitFolds.map { $0.split(separator: ",").compactMap { Int($0) } }
+                let result = try LoadedTraining.train(files: files, spanField: labelField == "label" ? "biased_word_spans" : labelField,
+                                                      folds: folds, lexicons: try LexiconSet.load(directory: lexicons).withoutModels())
+                let tsv = result.lexicon(name: name ?? "loaded-learned", version: version, folds: folds).tsv()
+                _ = try Lexicon.parseTSV(tsv, origin: output ?? "(model)")
+                warn(String(format: "learned %d loaded terms from %d items: cut-off %.2f, cross-validated token F1 %.3f",
+                            result.entries.count, result.items, result.cutoff, result.cvF1))
+                try emit(tsv, to: output)
+                return
+            }
             var options = Trainer.Options()
-            options.task = task
+            options.task = task == .bias ? .bias : .subjectivity
             options.files = files
             options.fitFolds = fitFolds.map { $0.split(separator: ",").compactMap { Int($0) } }
             options.textField = textField
@@ -71,4 +82,7 @@ struct Train: ParsableCommand {
     }
 }
 
-extension Trainer.Task: ExpressibleByArgument {}
+enum TrainTask: String, ExpressibleByArgument, CaseIterable {
+    case subjectivity, bias
+    case loadedWords = "loaded-words"
+}

@@ -70,3 +70,31 @@ struct TrainingTests {
         #expect(throws: SlantError.self) { try ScoringConfig.modelParts(noThreshold) }
     }
 }
+
+@Suite("Learned loaded words")
+struct LoadedTrainingTests {
+    @Test func learnsWordsAnnotatorsMarkAndAddsThemToDetection() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines: [String] = []
+        for i in 0..<40 {
+            // "fleeced" is marked every time; "budget" never; the built-in list knows neither.
+            let text = "The council fleeced residents with budget number \(i)."
+            let start = text.distance(from: text.startIndex, to: text.range(of: "fleeced")!.lowerBound)
+            lines.append(#"{"text": "\#(text)", "biased_word_spans": [{"start": \#(start), "end": \#(start + 7)}]}"#)
+        }
+        let file = dir.appendingPathComponent("train.jsonl")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try LoadedTraining.train(files: [file.path], folds: nil, lexicons: defaultLexicons)
+        #expect(result.entries.map(\.term) == ["fleeced"])
+        #expect(result.entries[0].marked == 40 && result.entries[0].seen == 40)
+        #expect(isClose(result.entries[0].weight, 0.976))  // 40 / 41, rounded
+        #expect(result.cvF1 == 1)
+        var sources = try LexiconSet.embeddedLexicons()
+        sources["loaded-learned.tsv"] = result.lexicon(name: "loaded-learned", version: "1", folds: nil)
+        let set = try LexiconSet(lexicons: sources)
+        let hits = LoadedLanguageScorer(lexicons: set).hits(document("They fleeced the town.", lexicons: set), tokens: 0..<5)
+        #expect(hits.map(\.category) == ["learned"])
+        #expect(hits.first?.lexicon == "loaded-learned")
+    }
+}

@@ -14,13 +14,16 @@ public struct LexiconSet: Sendable {
     ]
 
     /// Trained models that take effect when present (`slant train` writes them).
-    public static let modelFileNames = ["opinion-model.tsv", "bias-model.tsv"]
+    public static let modelFileNames = ["opinion-model.tsv", "bias-model.tsv", "loaded-learned.tsv"]
 
     /// The opinion model: replaces the hand-set opinion cue weights, intercept and threshold
     /// of `scoring.tsv`, and adds learned word weights.
     public let opinionModel: Lexicon?
     /// The bias model used by `slant eval --task bias`.
     public let biasModel: Lexicon?
+    /// Loaded terms learned from annotations (`slant train --task loaded-words`), added to
+    /// the loaded-language list.
+    public let loadedLearned: Lexicon?
     /// Every lexicon this set was built from, by file name.
     let sources: [String: Lexicon]
 
@@ -43,6 +46,8 @@ public struct LexiconSet: Sendable {
     let stanceMatcher: Matcher
     let modifierMatcher: Matcher
     let loadedMatcher: Matcher
+    /// The loaded-language entries the matcher indexes (the list plus any learned terms).
+    let loadedForMatching: Lexicon
     let eventMatcher: Matcher
     let factMatcher: Matcher
     let valenceMatcher: Matcher
@@ -55,7 +60,7 @@ public struct LexiconSet: Sendable {
     /// Every lexicon in `fileNames` order, then the models present.
     public var all: [Lexicon] {
         [segmentation, reportVerbs, stanceMarkers, sentimentModifiers, loaded, eventWords, factCues, valence, furniture, scoring, stopwords]
-            + [opinionModel, biasModel].compactMap { $0 }
+            + [opinionModel, biasModel, loadedLearned].compactMap { $0 }
     }
 
     /// The same lexicons without trained models: the hand-set opinion model of `scoring.tsv`.
@@ -88,6 +93,7 @@ public struct LexiconSet: Sendable {
         sources = lexicons
         opinionModel = lexicons["opinion-model.tsv"]
         biasModel = lexicons["bias-model.tsv"]
+        loadedLearned = lexicons["loaded-learned.tsv"]
         var config = try ScoringConfig(scoring)
         if let opinionModel { try config.apply(model: opinionModel) }
         if let biasModel { _ = try ScoringConfig.modelParts(biasModel) }
@@ -97,7 +103,17 @@ public struct LexiconSet: Sendable {
         reportVerbMatcher = Matcher(reportVerbs)
         stanceMatcher = Matcher(stanceMarkers)
         modifierMatcher = Matcher(sentimentModifiers)
-        loadedMatcher = Matcher(loaded)
+        if let learned = loadedLearned {
+            // Learned terms join the hand-written list; a term already there keeps its entry.
+            var merged = loaded
+            let known = Set(loaded.entries.map(\.key))
+            merged.entries += learned.entries.filter { !known.contains($0.key) }
+            loadedMatcher = Matcher(merged)
+            loadedForMatching = merged
+        } else {
+            loadedMatcher = Matcher(loaded)
+            loadedForMatching = loaded
+        }
         eventMatcher = Matcher(eventWords)
         factMatcher = Matcher(factCues)
         valenceMatcher = Matcher(valence)

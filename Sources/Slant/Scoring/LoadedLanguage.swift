@@ -39,8 +39,9 @@ struct LoadedLanguageScorer {
                 voice: doc.voices[span.lowerBound], lexicon: lexicon.name, line: entry.line))
         }
         for m in lexicons.loadedMatcher.matches(in: doc.norms, alternates: doc.stems, range: range) {
-            let entry = lexicons.loaded.entries[m.entry]
-            add(m.start..<(m.start + m.length), entry, lexicons.loaded, category: entry.category)
+            let entry = lexicons.loadedForMatching.entries[m.entry]
+            let source = m.entry < lexicons.loaded.entries.count ? lexicons.loaded : (lexicons.loadedLearned ?? lexicons.loaded)
+            add(m.start..<(m.start + m.length), entry, source, category: entry.category)
         }
         let sentences = range.isEmpty ? 0..<0 : doc.sentenceIndex(ofToken: range.lowerBound)..<(doc.sentenceIndex(ofToken: range.upperBound - 1) + 1)
         let attributions = Set(sentences.flatMap { doc.attributionsBySentence[$0] }).sorted().map { doc.attributions[$0] }

@@ -1,0 +1,116 @@
+import Foundation
+
+/// `slant train --task loaded-words`: learns loaded terms from word-level annotations.
+///
+/// For every word form in the training items, `n` is how often it occurs and `k` how often
+/// annotators marked that occurrence as biased; its weight is the smoothed precision
+/// `k / (n + 1)`. Words with `k ≥ 2` and a weight at or above a cut-off become entries of
+/// category `learned`; the cut-off is chosen by cross-validation (token-level F1 of Slant's
+/// loaded-language detection with the learned list added, over the items' own folds).
+public enum LoadedTraining {
+    public struct Result: Sendable {
+        public var entries: [(term: String, weight: Double, marked: Int, seen: Int)]
+        public var cutoff: Double
+        public var cvF1: Double
+        public var cvTable: [(cutoff: Double, f1: Double)]
+        public var items: Int
+        public var data: [(path: String, sha256: String, items: Int)]
+    }
+
+    static let cutoffs: [Double] = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6]
+
+    struct Item {
+        var words: [(start: Int, end: Int, form: String)]
+        var gold: Set<Int>         // indices into words
+        var baseline: Set<Int>     // indices covered by the built-in lexicon's hits
+        var fold: Int
+    }
+
+    public static func train(files: [String], spanField: String = "biased_word_spans", folds: [Int]?, lexicons: LexiconSet) throws -> Result {
+        let scorer = ArticleScorer(lexicons: lexicons)
+        var items: [Item] = []
+        var stamps: [(String, String, Int)] = []
+        var options = Evaluation.Options()
+        options.task = .loadedWords
+        options.labelField = spanField
+        for file in files {
+            guard !(file as NSString).lastPathComponent.lowercased().contains("test") else {
+                throw SlantError(.usage, file: file, "refusing to train on a file whose name says test")
+            }
+            let (loaded, sha, _) = try Evaluation.load(file, options: options, folds: folds.map(Set.init))
+            let built = try Parallel.map(loaded) { item -> Swift.Result<Item, SlantError> in
+                let text = item.text.replacingOccurrences(of: "\n", with: " ")
+                let scalars = Array(text.unicodeScalars)
+                let tokens = Tokenizer.tokens(scalars, in: 0..<scalars.count).filter { $0.kind == .word }
+                let words = tokens.map { (start: $0.start, end: $0.end, form: $0.stem ?? $0.norm) }
+                var spans: [(Int, Int)] = []
+                for span in item.label as? [Any] ?? [] {
+                    if let d = span as? [String: Any], let s = (d["start"] as? NSNumber)?.intValue, let e = (d["end"] as? NSNumber)?.intValue { spans.append((s, e)) }
+                    else if let a = span as? [NSNumber], a.count == 2 { spans.append((a[0].intValue, a[1].intValue)) }
+                    else { return .failure(SlantError(.badInput, file: file, line: item.line, "a gold span must be {start, end} or [start, end]")) }
+                }
+                func covered(_ s: [(Int, Int)]) -> Set<Int> { Set(words.indices.filter { w in s.contains { $0.0 < words[w].end && words[w].start < $0.1 } }) }
+                let hits = scorer.score(try! InputText(bytes: Array(text.utf8), source: "item")).paragraphs.flatMap(\.loaded).map { ($0.start, $0.end) }
+                return .success(Item(words: words, gold: covered(spans), baseline: covered(hits), fold: Folds.fold(of: item.text)))
+            }.map { try $0.get() }
+            items += built
+            stamps.append((file, sha, loaded.count))
+        }
+        func counts(_ subset: [Item]) -> [String: (k: Int, n: Int)] {
+            var c: [String: (k: Int, n: Int)] = [:]
+            for item in subset { for (i, w) in item.words.enumerated() {
+                var v = c[w.form] ?? (0, 0)
+                v.n += 1
+                if item.gold.contains(i) { v.k += 1 }
+                c[w.form] = v
+            } }
+            return c
+        }
+        func learned(_ c: [String: (k: Int, n: Int)], cutoff: Double) -> Set<String> {
+            Set(c.filter { $0.value.k >= 2 && Double($0.value.k) / Double($0.value.n + 1) >= cutoff }.keys)
+        }
+        let foldIDs = Array(Set(items.map(\.fold))).sorted()
+        var table: [(Double, Double)] = []
+        for cutoff in cutoffs {
+            var pooled: [Item] = []
+            var predictedSets: [Set<String>] = []
+            for fold in foldIDs where foldIDs.count > 1 {
+                let terms = learned(counts(items.filter { $0.fold != fold }), cutoff: cutoff)
+                let held = items.filter { $0.fold == fold }
+                pooled += held
+                predictedSets += Array(repeating: terms, count: held.count)
+            }
+            // Token F1 pooled over the held-out folds.
+            var tp = 0, fp = 0, fn = 0
+            for (item, terms) in zip(pooled, predictedSets) {
+                var predicted = item.baseline
+                for (i, w) in item.words.enumerated() where terms.contains(w.form) { predicted.insert(i) }
+                tp += predicted.intersection(item.gold).count; fp += predicted.subtracting(item.gold).count; fn += item.gold.subtracting(predicted).count
+            }
+            let p = tp + fp > 0 ? Double(tp) / Double(tp + fp) : 0, r = tp + fn > 0 ? Double(tp) / Double(tp + fn) : 0
+            table.append((cutoff, p + r > 0 ? 2 * p * r / (p + r) : 0))
+        }
+        let best = table.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) } ?? (0.3, 0)
+        let all = counts(items)
+        let terms = learned(all, cutoff: best.0)
+        let entries = terms.map { t in (term: t, weight: (Double(all[t]!.k) / Double(all[t]!.n + 1) * 1000).rounded() / 1000, marked: all[t]!.k, seen: all[t]!.n) }
+            .sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
+        return Result(entries: entries, cutoff: best.0, cvF1: best.1, cvTable: table, items: items.count,
+                      data: stamps.map { (path: $0.0, sha256: $0.1, items: $0.2) })
+    }
+}
+
+extension LoadedTraining.Result {
+    /// The learned list as a Slant lexicon (`loaded-learned.tsv`).
+    public func lexicon(name: String, version: String, folds: [Int]?) -> Lexicon {
+        let data = self.data.map { "\(($0.path as NSString).pathComponents.suffix(2).joined(separator: "/")) (\($0.items) items, sha256 \($0.sha256))" }.joined(separator: "; ")
+        let cv = cvTable.map { "\($0.cutoff): \(String(format: "%.3f", $0.f1))" }.joined(separator: ", ")
+        return Lexicon(
+            name: name, version: version,
+            license: "derived from the training data named in source; see the data's own licenses",
+            source: "slant train --task loaded-words on \(data)\(folds.map { ", folds " + $0.map(String.init).joined(separator: ",") } ?? "")",
+            description: "words annotators marked as biased: weight = marked / (occurrences + 1); kept when marked at least twice and weight ≥ \(cutoff), the cut-off with the best cross-validated token F1 (\(cv))",
+            range: 0...1,
+            entries: entries.map { .init(term: $0.term, category: "learned", weight: $0.weight, note: "marked \($0.marked) of \($0.seen)") })
+    }
+}
