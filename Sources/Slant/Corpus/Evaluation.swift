@@ -134,6 +134,27 @@ public struct Evaluation: Sendable {
         1 - (1 - opinion) * exp(-loaded.reduce(0) { $0 + $1.weight })
     }
 
+    /// Gold spans of a loaded-words label: a list of `{start, end}` objects or `[start, end]` pairs.
+    static func goldSpans(_ label: Any, file: String, line: Int) throws -> [(Int, Int)] {
+        try (label as? [Any] ?? []).map { span in
+            if let d = span as? [String: Any], let s = (d["start"] as? NSNumber)?.intValue, let e = (d["end"] as? NSNumber)?.intValue { return (s, e) }
+            if let a = span as? [NSNumber], a.count == 2 { return (a[0].intValue, a[1].intValue) }
+            throw SlantError(.badInput, file: file, line: line, "a gold span must be {start, end} or [start, end]")
+        }
+    }
+
+    /// The word tokens of a text, and which of them a set of scalar spans touches.
+    struct WordTokens {
+        let words: [Token]
+        init(_ text: String) {
+            let scalars = Array(text.unicodeScalars)
+            words = Tokenizer.tokens(scalars, in: 0..<scalars.count).filter { $0.kind == .word }
+        }
+        func covered(by spans: [(Int, Int)]) -> Set<Int> {
+            Set(words.indices.filter { w in spans.contains { $0.0 < words[w].end && words[w].start < $0.1 } })
+        }
+    }
+
     /// Runs the evaluation.
     /// - Throws: ``SlantError`` for unreadable files, missing fields, unknown labels.
     public static func run(_ path: String, options: Options) throws -> Evaluation {
@@ -210,18 +231,9 @@ public struct Evaluation: Sendable {
         case .loadedWords:
             var predicted: [Set<Int>] = [], gold: [Set<Int>] = []
             for (item, score) in zip(items, scores) {
-                let scalars = Array(item.text.replacingOccurrences(of: "\n", with: " ").unicodeScalars)
-                let words = Tokenizer.tokens(scalars, in: 0..<scalars.count).enumerated().filter { $0.element.kind == .word }
-                func covered(_ spans: [(Int, Int)]) -> Set<Int> {
-                    Set(words.filter { w in spans.contains { $0.0 < w.element.end && w.element.start < $0.1 } }.map(\.offset))
-                }
-                let goldSpans: [(Int, Int)] = try (item.label as? [Any] ?? []).map { span in
-                    if let d = span as? [String: Any], let s = (d["start"] as? NSNumber)?.intValue, let e = (d["end"] as? NSNumber)?.intValue { return (s, e) }
-                    if let a = span as? [NSNumber], a.count == 2 { return (a[0].intValue, a[1].intValue) }
-                    throw SlantError(.badInput, file: path, line: item.line, "a gold span must be {start, end} or [start, end]")
-                }
-                gold.append(covered(goldSpans))
-                predicted.append(covered(score.paragraphs.flatMap(\.loaded).map { ($0.start, $0.end) }))
+                let words = WordTokens(item.text.replacingOccurrences(of: "\n", with: " "))
+                gold.append(words.covered(by: try goldSpans(item.label, file: path, line: item.line)))
+                predicted.append(words.covered(by: score.paragraphs.flatMap(\.loaded).map { ($0.start, $0.end) }))
             }
             result.tokens = Metrics.tokenScores(predicted: predicted, gold: gold)
             result.labelMapping = "word tokens inside a gold span against word tokens inside a loaded-language hit (any voice)"

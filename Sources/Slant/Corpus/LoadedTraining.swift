@@ -40,18 +40,12 @@ public enum LoadedTraining {
             let (loaded, sha, _) = try Evaluation.load(file, options: options, folds: folds.map(Set.init))
             let built = try Parallel.map(loaded) { item -> Swift.Result<Item, SlantError> in
                 let text = item.text.replacingOccurrences(of: "\n", with: " ")
-                let scalars = Array(text.unicodeScalars)
-                let tokens = Tokenizer.tokens(scalars, in: 0..<scalars.count).filter { $0.kind == .word }
-                let words = tokens.map { (start: $0.start, end: $0.end, form: $0.stem ?? $0.norm) }
-                var spans: [(Int, Int)] = []
-                for span in item.label as? [Any] ?? [] {
-                    if let d = span as? [String: Any], let s = (d["start"] as? NSNumber)?.intValue, let e = (d["end"] as? NSNumber)?.intValue { spans.append((s, e)) }
-                    else if let a = span as? [NSNumber], a.count == 2 { spans.append((a[0].intValue, a[1].intValue)) }
-                    else { return .failure(SlantError(.badInput, file: file, line: item.line, "a gold span must be {start, end} or [start, end]")) }
-                }
-                func covered(_ s: [(Int, Int)]) -> Set<Int> { Set(words.indices.filter { w in s.contains { $0.0 < words[w].end && words[w].start < $0.1 } }) }
+                let tokens = Evaluation.WordTokens(text)
+                let spans: [(Int, Int)]
+                do { spans = try Evaluation.goldSpans(item.label, file: file, line: item.line) } catch let error as SlantError { return .failure(error) } catch { return .failure(SlantError(.badInput, file: file, line: item.line, "\(error)")) }
                 let hits = scorer.score(try! InputText(bytes: Array(text.utf8), source: "item")).paragraphs.flatMap(\.loaded).map { ($0.start, $0.end) }
-                return .success(Item(words: words, gold: covered(spans), baseline: covered(hits), fold: Folds.fold(of: item.text)))
+                return .success(Item(words: tokens.words.map { (start: $0.start, end: $0.end, form: $0.stem ?? $0.norm) },
+                                     gold: tokens.covered(by: spans), baseline: tokens.covered(by: hits), fold: Folds.fold(of: item.text)))
             }.map { try $0.get() }
             items += built
             stamps.append((file, sha, loaded.count))

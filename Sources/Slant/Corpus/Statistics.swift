@@ -121,11 +121,7 @@ public enum Statistics {
     /// Holm–Bonferroni adjusted p-values (Holm 1979), in the input order; controls the
     /// family-wise error rate over all tests in a report.
     public static func holm(_ p: [Double?]) -> [Double?] {
-        var present: [(index: Int, p: Double)] = []
-        for (index, value) in p.enumerated() {
-            if let value { present.append((index, value)) }
-        }
-        present.sort { a, b in a.p < b.p || (a.p == b.p && a.index < b.index) }
+        let present = ascending(p)
         var adjusted = [Double?](repeating: nil, count: p.count)
         let m = present.count
         var running = 0.0
@@ -140,11 +136,7 @@ public enum Statistics {
     /// Benjamini–Hochberg adjusted p-values (Benjamini & Hochberg 1995), in the input order;
     /// controls the false discovery rate.
     public static func benjaminiHochberg(_ p: [Double?]) -> [Double?] {
-        var present: [(index: Int, p: Double)] = []
-        for (index, value) in p.enumerated() {
-            if let value { present.append((index, value)) }
-        }
-        present.sort { a, b in a.p < b.p || (a.p == b.p && a.index < b.index) }
+        let present = ascending(p)
         var adjusted = [Double?](repeating: nil, count: p.count)
         let m = Double(present.count)
         var running = 1.0
@@ -154,6 +146,16 @@ public enum Statistics {
             adjusted[present[rank].index] = running
         }
         return adjusted
+    }
+
+    /// The p-values present, with their positions, smallest first (ties by position).
+    private static func ascending(_ p: [Double?]) -> [(index: Int, p: Double)] {
+        var present: [(index: Int, p: Double)] = []
+        for (index, value) in p.enumerated() {
+            if let value { present.append((index, value)) }
+        }
+        present.sort { a, b in a.p < b.p || (a.p == b.p && a.index < b.index) }
+        return present
     }
 
     /// Cohen's d with the pooled standard deviation; nil when either group has fewer than two
