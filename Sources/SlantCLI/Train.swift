@@ -58,8 +58,8 @@ struct Train: ParsableCommand {
                                                       folds: folds, lexicons: try LexiconSet.load(directory: lexicons).withoutModels())
                 let tsv = result.lexicon(name: name ?? "loaded-learned", version: version, folds: folds).tsv()
                 _ = try Lexicon.parseTSV(tsv, origin: output ?? "(model)")
-                warn(String(format: "learned %d loaded terms from %d items: cut-off %.2f, cross-validated token F1 %.3f",
-                            result.entries.count, result.items, result.cutoff, result.cvF1))
+                warn(String(format: "learned %d loaded terms from %d items: at least %d marks, cut-off %.2f, cross-validated token F1 %.3f",
+                            result.entries.count, result.items, result.minimumMarks, result.cutoff, result.cvF1))
                 try emit(tsv, to: output)
                 return
             }

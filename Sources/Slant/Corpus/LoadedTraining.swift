@@ -4,20 +4,24 @@ import Foundation
 ///
 /// For every word form in the training items, `n` is how often it occurs and `k` how often
 /// annotators marked that occurrence as biased; its weight is the smoothed precision
-/// `k / (n + 1)`. Words with `k ≥ 2` and a weight at or above a cut-off become entries of
-/// category `learned`; the cut-off is chosen by cross-validation (token-level F1 of Slant's
-/// loaded-language detection with the learned list added, over the items' own folds).
+/// `k / (n + 1)`. Words marked at least `m` times with a weight at or above a cut-off become
+/// entries of category `learned`; `m` and the cut-off are chosen together by cross-validation
+/// (token-level F1 of Slant's loaded-language detection with the learned list added, over the
+/// items' own folds).
 public enum LoadedTraining {
     public struct Result: Sendable {
         public var entries: [(term: String, weight: Double, marked: Int, seen: Int)]
         public var cutoff: Double
+        public var minimumMarks: Int
         public var cvF1: Double
-        public var cvTable: [(cutoff: Double, f1: Double)]
+        public var cvTable: [(cutoff: Double, marks: Int, f1: Double)]
         public var items: Int
         public var data: [(path: String, sha256: String, items: Int)]
     }
 
-    static let cutoffs: [Double] = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6]
+    static let cutoffs: [Double] = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6]
+    /// Smallest number of marked occurrences a learned word needs (chosen with the cut-off).
+    static let minimumMarks = [1, 2, 3]
 
     struct Item {
         var words: [(start: Int, end: Int, form: String)]
@@ -60,36 +64,37 @@ public enum LoadedTraining {
             } }
             return c
         }
-        func learned(_ c: [String: (k: Int, n: Int)], cutoff: Double) -> Set<String> {
-            Set(c.filter { $0.value.k >= 2 && Double($0.value.k) / Double($0.value.n + 1) >= cutoff }.keys)
+        func learned(_ c: [String: (k: Int, n: Int)], cutoff: Double, marks: Int) -> Set<String> {
+            Set(c.filter { $0.value.k >= marks && Double($0.value.k) / Double($0.value.n + 1) >= cutoff }.keys)
         }
         let foldIDs = Array(Set(items.map(\.fold))).sorted()
-        var table: [(Double, Double)] = []
-        for cutoff in cutoffs {
-            var pooled: [Item] = []
-            var predictedSets: [Set<String>] = []
-            for fold in foldIDs where foldIDs.count > 1 {
-                let terms = learned(counts(items.filter { $0.fold != fold }), cutoff: cutoff)
-                let held = items.filter { $0.fold == fold }
-                pooled += held
-                predictedSets += Array(repeating: terms, count: held.count)
+        var table: [(Double, Int, Double)] = []
+        let foldCounts = Dictionary(uniqueKeysWithValues: foldIDs.map { fold in (fold, counts(items.filter { $0.fold != fold })) })
+        for marks in minimumMarks {
+            for cutoff in cutoffs {
+                // Token F1 pooled over the held-out folds.
+                var tp = 0, fp = 0, fn = 0
+                for fold in foldIDs where foldIDs.count > 1 {
+                    let terms = learned(foldCounts[fold]!, cutoff: cutoff, marks: marks)
+                    for item in items where item.fold == fold {
+                        var predicted = item.baseline
+                        for (i, w) in item.words.enumerated() where terms.contains(w.form) { predicted.insert(i) }
+                        tp += predicted.intersection(item.gold).count
+                        fp += predicted.subtracting(item.gold).count
+                        fn += item.gold.subtracting(predicted).count
+                    }
+                }
+                let p = tp + fp > 0 ? Double(tp) / Double(tp + fp) : 0, r = tp + fn > 0 ? Double(tp) / Double(tp + fn) : 0
+                table.append((cutoff, marks, p + r > 0 ? 2 * p * r / (p + r) : 0))
             }
-            // Token F1 pooled over the held-out folds.
-            var tp = 0, fp = 0, fn = 0
-            for (item, terms) in zip(pooled, predictedSets) {
-                var predicted = item.baseline
-                for (i, w) in item.words.enumerated() where terms.contains(w.form) { predicted.insert(i) }
-                tp += predicted.intersection(item.gold).count; fp += predicted.subtracting(item.gold).count; fn += item.gold.subtracting(predicted).count
-            }
-            let p = tp + fp > 0 ? Double(tp) / Double(tp + fp) : 0, r = tp + fn > 0 ? Double(tp) / Double(tp + fn) : 0
-            table.append((cutoff, p + r > 0 ? 2 * p * r / (p + r) : 0))
         }
-        let best = table.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) } ?? (0.3, 0)
+        let best = table.max { $0.2 < $1.2 || ($0.2 == $1.2 && ($0.1, $0.0) > ($1.1, $1.0)) } ?? (0.3, 2, 0)
         let all = counts(items)
-        let terms = learned(all, cutoff: best.0)
+        let terms = learned(all, cutoff: best.0, marks: best.1)
         let entries = terms.map { t in (term: t, weight: (Double(all[t]!.k) / Double(all[t]!.n + 1) * 1000).rounded() / 1000, marked: all[t]!.k, seen: all[t]!.n) }
             .sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
-        return Result(entries: entries, cutoff: best.0, cvF1: best.1, cvTable: table, items: items.count,
+        return Result(entries: entries, cutoff: best.0, minimumMarks: best.1, cvF1: best.2,
+                      cvTable: table.map { (cutoff: $0.0, marks: $0.1, f1: $0.2) }, items: items.count,
                       data: stamps.map { (path: $0.0, sha256: $0.1, items: $0.2) })
     }
 }
@@ -98,12 +103,12 @@ extension LoadedTraining.Result {
     /// The learned list as a Slant lexicon (`loaded-learned.tsv`).
     public func lexicon(name: String, version: String, folds: [Int]?) -> Lexicon {
         let data = self.data.map { "\(($0.path as NSString).pathComponents.suffix(2).joined(separator: "/")) (\($0.items) items, sha256 \($0.sha256))" }.joined(separator: "; ")
-        let cv = cvTable.map { "\($0.cutoff): \(String(format: "%.3f", $0.f1))" }.joined(separator: ", ")
+        let cv = cvTable.map { "≥\($0.marks) marks, \($0.cutoff): \(String(format: "%.3f", $0.f1))" }.joined(separator: ", ")
         return Lexicon(
             name: name, version: version,
             license: "derived from the training data named in source; see the data's own licenses",
             source: "slant train --task loaded-words on \(data)\(folds.map { ", folds " + $0.map(String.init).joined(separator: ",") } ?? "")",
-            description: "words annotators marked as biased: weight = marked / (occurrences + 1); kept when marked at least twice and weight ≥ \(cutoff), the cut-off with the best cross-validated token F1 (\(cv))",
+            description: "words annotators marked as biased: weight = marked / (occurrences + 1); kept when marked at least \(minimumMarks) times and weight ≥ \(cutoff), the pair with the best cross-validated token F1 (\(cv))",
             range: 0...1,
             entries: entries.map { .init(term: $0.term, category: "learned", weight: $0.weight, note: "marked \($0.marked) of \($0.seen)") })
     }
