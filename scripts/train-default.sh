@@ -23,15 +23,18 @@ data="${1:-${SLANT_DATA:-../shared/data}}"
 source scripts/setup.sh
 swift build -c release --product slant >&2
 mkdir -p models
-.build/release/slant train --task subjectivity --name opinion-model --version "${MODEL_VERSION:-1.0.0}" \
+rm -f models/opinion-model.tsv models/bias-model.tsv models/loaded-learned.tsv
+# Learned loaded terms first: the opinion and bias models are trained with them in place, so
+# their loaded-language features are the ones they will see when applied.
+.build/release/slant train --task loaded-words --name loaded-learned --version "${MODEL_VERSION:-1.0.0}" \
+  "$data/babe/sg2-dev.jsonl" --fit-folds 1,2,3,4 \
+  -o models/loaded-learned.tsv
+.build/release/slant train --task subjectivity --name opinion-model --version "${MODEL_VERSION:-1.0.0}" --lexicons models \
   "$data/checkthat-subjectivity-en/train.jsonl" \
   "$data/checkthat-subjectivity-en/dev.jsonl" \
   "$data/babe/sg2-dev.jsonl#label_opinion#1,2,3,4" \
   -o models/opinion-model.tsv
-.build/release/slant train --task bias --name bias-model --version "${MODEL_VERSION:-1.0.0}" \
+.build/release/slant train --task bias --name bias-model --version "${MODEL_VERSION:-1.0.0}" --lexicons models \
   "$data/babe/sg2-dev.jsonl#label#1,2,3,4" \
   -o models/bias-model.tsv
-.build/release/slant train --task loaded-words --name loaded-learned --version "${MODEL_VERSION:-1.0.0}" \
-  "$data/babe/sg2-dev.jsonl" --fit-folds 1,2,3,4 \
-  -o models/loaded-learned.tsv
 echo "wrote models/{opinion-model,bias-model,loaded-learned}.tsv; use them with --lexicons models" >&2

@@ -96,5 +96,9 @@ struct LoadedTrainingTests {
         let hits = LoadedLanguageScorer(lexicons: set).hits(document("They fleeced the town.", lexicons: set), tokens: 0..<5)
         #expect(hits.map(\.category) == ["learned"])
         #expect(hits.first?.lexicon == "loaded-learned")
+        // Reported as loaded language, but not an opinion cue (no label leakage into models).
+        let report = ArticleScorer(lexicons: set).score(try InputText(bytes: Array("They fleeced the town.".utf8), source: "x"))
+        #expect(report.paragraphs[0].loaded.map(\.text) == ["fleeced"])
+        #expect(!report.paragraphs[0].cues.contains { $0.cue == "loaded" })
     }
 }

@@ -116,7 +116,7 @@ public struct Evaluation: Sendable {
     static func binaryScore(_ score: ArticleScore, task: Task) -> Double {
         let opinion = itemOpinion(score)
         guard task == .bias else { return opinion }
-        return biasScore(opinion: opinion, loaded: score.paragraphs.flatMap(\.loaded))
+        return biasScore(opinion: opinion, loaded: score.paragraphs.flatMap(\.loaded).filter { $0.category != "learned" })
     }
 
     /// The opinion score of a short text: its paragraphs' scores, or, where a paragraph is

@@ -71,7 +71,9 @@ public struct Trainer: Sendable {
             let base = config.weight(ofCue: cue.cue)
             if base != 0 { values[i] += cue.weight / base }
         }
-        if task == .bias { values[cueFeatures.count] = score.paragraphs.flatMap(\.loaded).reduce(0) { $0 + $1.weight } }
+        if task == .bias {
+            values[cueFeatures.count] = score.paragraphs.flatMap(\.loaded).filter { $0.category != "learned" }.reduce(0) { $0 + $1.weight }
+        }
         var terms = Set<String>()
         for (i, token) in document.tokens.enumerated() where token.kind == .word && document.voices[i] == .author {
             terms.insert(token.stem ?? token.norm)

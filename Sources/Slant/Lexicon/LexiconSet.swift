@@ -46,8 +46,8 @@ public struct LexiconSet: Sendable {
     let stanceMatcher: Matcher
     let modifierMatcher: Matcher
     let loadedMatcher: Matcher
-    /// The loaded-language entries the matcher indexes (the list plus any learned terms).
-    let loadedForMatching: Lexicon
+    /// Learned loaded terms, matched after everything else on words nothing else claimed.
+    let learnedMatcher: Matcher?
     let eventMatcher: Matcher
     let factMatcher: Matcher
     let valenceMatcher: Matcher
@@ -63,10 +63,13 @@ public struct LexiconSet: Sendable {
             + [opinionModel, biasModel, loadedLearned].compactMap { $0 }
     }
 
-    /// The same lexicons without trained models: the hand-set opinion model of `scoring.tsv`.
+    /// The same lexicons without the opinion and bias models (the hand-set opinion model of
+    /// `scoring.tsv`), keeping any learned loaded terms: the features those models are trained
+    /// on and applied to.
     public func withoutModels() -> LexiconSet {
         var plain = sources
-        for name in Self.modelFileNames { plain[name] = nil }
+        plain["opinion-model.tsv"] = nil
+        plain["bias-model.tsv"] = nil
         return (try? LexiconSet(lexicons: plain)) ?? self
     }
 
@@ -103,17 +106,8 @@ public struct LexiconSet: Sendable {
         reportVerbMatcher = Matcher(reportVerbs)
         stanceMatcher = Matcher(stanceMarkers)
         modifierMatcher = Matcher(sentimentModifiers)
-        if let learned = loadedLearned {
-            // Learned terms join the hand-written list; a term already there keeps its entry.
-            var merged = loaded
-            let known = Set(loaded.entries.map(\.key))
-            merged.entries += learned.entries.filter { !known.contains($0.key) }
-            loadedMatcher = Matcher(merged)
-            loadedForMatching = merged
-        } else {
-            loadedMatcher = Matcher(loaded)
-            loadedForMatching = loaded
-        }
+        loadedMatcher = Matcher(loaded)
+        learnedMatcher = loadedLearned.map { Matcher($0) }
         eventMatcher = Matcher(eventWords)
         factMatcher = Matcher(factCues)
         valenceMatcher = Matcher(valence)

@@ -39,9 +39,8 @@ struct LoadedLanguageScorer {
                 voice: doc.voices[span.lowerBound], lexicon: lexicon.name, line: entry.line))
         }
         for m in lexicons.loadedMatcher.matches(in: doc.norms, alternates: doc.stems, range: range) {
-            let entry = lexicons.loadedForMatching.entries[m.entry]
-            let source = m.entry < lexicons.loaded.entries.count ? lexicons.loaded : (lexicons.loadedLearned ?? lexicons.loaded)
-            add(m.start..<(m.start + m.length), entry, source, category: entry.category)
+            let entry = lexicons.loaded.entries[m.entry]
+            add(m.start..<(m.start + m.length), entry, lexicons.loaded, category: entry.category)
         }
         let sentences = range.isEmpty ? 0..<0 : doc.sentenceIndex(ofToken: range.lowerBound)..<(doc.sentenceIndex(ofToken: range.upperBound - 1) + 1)
         let attributions = Set(sentences.flatMap { doc.attributionsBySentence[$0] }).sorted().map { doc.attributions[$0] }
@@ -71,6 +70,14 @@ struct LoadedLanguageScorer {
                 text: doc.text(q.start, q.end), category: "scare-quote", weight: 1,
                 start: q.start, end: q.end, tokens: span, voice: .author,
                 lexicon: "rule", line: 0))
+        }
+        // Learned terms last, on words no hand-written entry, judging verb or scare quote
+        // claimed: adding a learned list never changes the other hits.
+        if let learned = lexicons.learnedMatcher, let lexicon = lexicons.loadedLearned {
+            for m in learned.matches(in: doc.norms, alternates: doc.stems, range: range) {
+                let entry = lexicon.entries[m.entry]
+                add(m.start..<(m.start + m.length), entry, lexicon, category: entry.category)
+            }
         }
         return out.sorted { $0.start < $1.start }
     }

@@ -51,7 +51,10 @@ struct SubjectivityScorer {
 
         // Opinion cues, writer's voice only.
         var loadedTokens = Set<Int>()
-        for hit in loaded where hit.voice == .author {
+        // Learned loaded terms are fitted on annotated labels; as opinion cues they would leak
+        // those labels into any model trained on the same items, so only the hand-written
+        // list's hits count here.
+        for hit in loaded where hit.voice == .author && hit.category != "learned" {
             loadedTokens.formUnion(hit.tokens)
             switch hit.category {
             case "scare-quote": add("scare-quote", hit.start, hit.end)
