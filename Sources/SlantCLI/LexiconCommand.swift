@@ -19,7 +19,9 @@ struct LexiconCommand: ParsableCommand {
             try reportingErrors {
                 let set = try LexiconSet.load(directory: lexicons)
                 var out = "file\tname\tversion\tentries\tcategories\tlicense\tsha256\torigin\n"
-                for (file, lexicon) in zip(LexiconSet.fileNames, set.all) {
+                let models = [("opinion-model.tsv", set.opinionModel), ("bias-model.tsv", set.biasModel), ("loaded-learned.tsv", set.loadedLearned)]
+                    .compactMap { name, lexicon in lexicon.map { (name, $0) } }
+                for (file, lexicon) in zip(LexiconSet.fileNames, set.all) + models {
                     let origin = lexicon.origin == file ? "built-in" : lexicon.origin
                     out += "\(file)\t\(lexicon.name)\t\(lexicon.version)\t\(lexicon.entries.count)\t"
                     out += "\(lexicon.categories.count)\t\(lexicon.license)\t\(lexicon.sha256)\t\(origin)\n"
@@ -32,7 +34,7 @@ struct LexiconCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate lexicon files (or a directory of them); exit 65 with file:line on the first error.",
-            discussion: "With no FILE, checks the built-in lexicons. Files named like a built-in role (scoring.tsv, furniture.tsv, …) are also checked for that role: scoring keys, regular expressions, segmentation categories."
+            discussion: "With no FILE, checks the built-in lexicons. Files named like a built-in role (scoring.tsv, furniture.tsv, …) or a model (opinion-model.tsv, bias-model.tsv, loaded-learned.tsv) are also checked for that role: scoring keys, regular expressions, segmentation categories, model keys and cues."
         )
 
         @Argument(help: "Lexicon files or directories.")
@@ -61,7 +63,7 @@ struct LexiconCommand: ParsableCommand {
                 for file in files {
                     let lexicon = try LexiconCheck.parse(file)
                     let role = (file as NSString).lastPathComponent
-                    if LexiconSet.fileNames.contains(role) { roles[role] = lexicon }
+                    if LexiconSet.fileNames.contains(role) || LexiconSet.modelFileNames.contains(role) { roles[role] = lexicon }
                     report += describe(lexicon, origin: file)
                 }
                 // Role checks (scoring keys, regexes, segmentation categories) on the set.

@@ -249,6 +249,23 @@ struct EndToEndTests {
         #expect(repo.status == 0, "\(repo.stderr)")
     }
 
+    @Test func modelsInALexiconDirectoryAreListedCheckedAndUsed() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let model = "# name: opinion-model\n# version: 1\n# license: MIT\n# source: test\n# range: -100 100\nterm\tcategory\tweight\tnote\nbias\tmodel\t-3\t\nthreshold\tmodel\t0.5\t\nzorbling\tterm\t9\t\n"
+        try model.write(to: dir.appendingPathComponent("opinion-model.tsv"), atomically: true, encoding: .utf8)
+        let list = try run(["lexicon", "list", "--lexicons", dir.path])
+        #expect(list.stdout.contains("opinion-model.tsv\topinion-model\t1\t3\t"))
+        #expect(try run(["lexicon", "check", dir.path]).status == 0)
+        let scored = try run(["score", "--format", "json", "--lexicons", dir.path, "-"], stdin: Data("The board met zorbling on Tuesday.".utf8))
+        #expect(scored.stdout.contains("\"cue\":\"term\",\"text\":\"zorbling\""))
+        #expect(scored.stdout.contains("\"label\":\"opinion\""))
+        try (model + "mystery\tcue\t1\t\n").write(to: dir.appendingPathComponent("opinion-model.tsv"), atomically: true, encoding: .utf8)
+        let bad = try run(["lexicon", "check", dir.path])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("opinion-model.tsv:10: unknown cue 'mystery'"))
+    }
+
     @Test func lexiconImportWritesAValidLexicon() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
