@@ -56,6 +56,8 @@ public struct LexiconSet: Sendable {
     let sentenceStarters: Set<String>
     /// Function words left out of keyness term lists.
     let stopwordSet: Set<String>
+    /// Attribution word classes from report-verbs.tsv, by category.
+    let speakerWords: [String: Set<String>]
 
     /// Every lexicon in `fileNames` order, then the models present.
     public var all: [Lexicon] {
@@ -126,6 +128,11 @@ public struct LexiconSet: Sendable {
         self.abbreviations = abbreviations
         self.sentenceStarters = starters
         stopwordSet = Set(stopwords.entries.map(\.key))
+        var speakerWords: [String: Set<String>] = [:]
+        for entry in reportVerbs.entries where !["neutral", "loaded", "blocks-report"].contains(entry.category) {
+            speakerWords[entry.category, default: []].insert(entry.key)
+        }
+        self.speakerWords = speakerWords
     }
 
     /// The lexicons compiled into the library.

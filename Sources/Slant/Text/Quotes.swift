@@ -56,15 +56,12 @@ public struct Attribution: Sendable, Equatable {
 
 /// Finds quotations, their speakers, and reported speech, and sets each token's voice.
 enum QuoteFinder {
-    static let pronouns: Set<String> = ["he", "she", "they", "it", "him", "her", "them"]
-    static let firstPerson: Set<String> = ["i", "we", "me", "us", "i'm", "we're", "you"]
-    static let leadingFillers: Set<String> = ["and", "but", "as", "then", "so", "while", "also", "which", "who"]
 
     static func run(on doc: inout Document, lexicons: LexiconSet) {
         findQuotations(&doc, lexicons)
         attributeQuotations(&doc, lexicons)
         findReportedSpeech(&doc, lexicons)
-        resolvePronouns(&doc)
+        resolvePronouns(&doc, pronouns: lexicons.speakerWords["pronoun-speaker"] ?? [])
     }
 
     // MARK: Quotations
@@ -201,27 +198,27 @@ enum QuoteFinder {
     }
 
     /// The words just before token `end` back to a clause boundary, if 1…max words.
-    private static func phraseBefore(_ doc: Document, _ end: Int, floor: Int, max: Int) -> Range<Int>? {
+    private static func phraseBefore(_ doc: Document, _ end: Int, floor: Int, max: Int, _ lexicons: LexiconSet) -> Range<Int>? {
         var start = end
         while start > floor, !isClausePunctuation(doc, start - 1), doc.voices[start - 1] == .author { start -= 1 }
-        while start < end, leadingFillers.contains(doc.tokens[start].norm) { start += 1 }
+        let fillers = lexicons.speakerWords["speaker-filler"] ?? []
+        while start < end, fillers.contains(doc.tokens[start].norm) { start += 1 }
         guard start < end, end - start <= max else { return nil }
         guard (start..<end).allSatisfy({ doc.tokens[$0].isWordLike || doc.scalars[doc.tokens[$0].start] == "." }) else { return nil }
         return start..<end
     }
 
-    static let appositiveStarts: Set<String> = ["who", "whose", "which", "a", "an", "the", "whom"]
-
     /// The subject of a verb at token `verb`: the words just before it, or, when an
     /// appositive or relative clause sits between ("Reyes, who voted against it, said"),
     /// the words before that clause.
-    private static func subjectBefore(_ doc: Document, _ verb: Int, floor: Int, max: Int) -> Range<Int>? {
-        if let phrase = phraseBefore(doc, verb, floor: floor, max: max) { return phrase }
+    private static func subjectBefore(_ doc: Document, _ verb: Int, floor: Int, max: Int, _ lexicons: LexiconSet) -> Range<Int>? {
+        if let phrase = phraseBefore(doc, verb, floor: floor, max: max, lexicons) { return phrase }
+        let appositiveStarts = lexicons.speakerWords["appositive-start"] ?? []
         guard verb - 1 >= floor, doc.norms[verb - 1] == "," else { return nil }
         var k = verb - 2
         while k > floor, verb - k <= 20 {
             if doc.norms[k] == ",", k + 1 < verb, appositiveStarts.contains(doc.norms[k + 1]) {
-                return phraseBefore(doc, k, floor: floor, max: max)
+                return phraseBefore(doc, k, floor: floor, max: max, lexicons)
             }
             if doc.tokens[k].kind == .punctuation, doc.norms[k] != ",", doc.norms[k] != "'" { return nil }
             k -= 1
@@ -255,7 +252,7 @@ enum QuoteFinder {
                 let window = w..<min(ceiling, w + maxWords + 2)
                 if let verb = verbs(doc, lexicons, in: window).first {
                     if verb.range.lowerBound > w {
-                        if let speaker = phraseBefore(doc, verb.range.lowerBound, floor: w, max: maxWords) {
+                        if let speaker = phraseBefore(doc, verb.range.lowerBound, floor: w, max: maxWords, lexicons) {
                             found = (verb, speaker, .direct)
                         }
                     } else {
@@ -269,7 +266,7 @@ enum QuoteFinder {
                 if let verb = verbs(doc, lexicons, in: region).last {
                     if doc.norms[verb.range.lowerBound] == "according" {
                         found = (verb, phraseAfter(doc, verb.range.upperBound, ceiling: q.open, max: maxWords), .direct)
-                    } else if let speaker = subjectBefore(doc, verb.range.lowerBound, floor: region.lowerBound, max: maxWords) {
+                    } else if let speaker = subjectBefore(doc, verb.range.lowerBound, floor: region.lowerBound, max: maxWords, lexicons) {
                         found = (verb, speaker, .direct)
                     } else if let speaker = phraseAfter(doc, verb.range.upperBound, ceiling: q.open, max: maxWords) {
                         found = (verb, speaker, .direct)
@@ -280,7 +277,7 @@ enum QuoteFinder {
             if found == nil {
                 let region = openingSentence.tokens.lowerBound..<closingSentence.tokens.upperBound
                 if let verb = verbs(doc, lexicons, in: region).first(where: { !q.inner.contains($0.range.lowerBound) }),
-                   let speaker = subjectBefore(doc, verb.range.lowerBound, floor: openingSentence.tokens.lowerBound, max: maxWords) {
+                   let speaker = subjectBefore(doc, verb.range.lowerBound, floor: openingSentence.tokens.lowerBound, max: maxWords, lexicons) {
                     found = (verb, speaker, .direct)
                 }
             }
@@ -354,7 +351,7 @@ enum QuoteFinder {
                     } else if range.upperBound - contentStart >= 3 {
                         content = contentStart..<range.upperBound
                     }
-                } else if let subject = subjectBefore(doc, first, floor: range.lowerBound, max: maxWords) {
+                } else if let subject = subjectBefore(doc, first, floor: range.lowerBound, max: maxWords, lexicons) {
                     // X said (that) CONTENT  |  CONTENT, X said.
                     speaker = subject
                     var contentStart = verb.range.upperBound
@@ -374,13 +371,13 @@ enum QuoteFinder {
                           let after = phraseAfter(doc, verb.range.upperBound, ceiling: range.upperBound, max: maxWords),
                           first - range.lowerBound >= 4,
                           after.upperBound == range.upperBound || isClausePunctuation(doc, after.upperBound),
-                          doc.tokens[after.lowerBound].isCapitalized || ["the", "a", "an"].contains(doc.norms[after.lowerBound]) {
+                          doc.tokens[after.lowerBound].isCapitalized || (lexicons.speakerWords["speaker-determiner"] ?? []).contains(doc.norms[after.lowerBound]) {
                     // CONTENT, said X.
                     speaker = after
                     content = range.lowerBound..<(first - 1)
                 }
                 guard let speaker, let content else { continue }
-                if firstPerson.contains(doc.norms[speaker.lowerBound]) && speaker.count <= 2 { continue }
+                if (lexicons.speakerWords["writer-speaker"] ?? []).contains(doc.norms[speaker.lowerBound]) && speaker.count <= 2 { continue }
                 doc.attributions.append(Attribution(
                     kind: kind, speaker: doc.text(tokens: speaker), speakerText: doc.text(tokens: speaker),
                     speakerTokens: speaker, verb: doc.text(tokens: verb.range), verbTokens: verb.range,
@@ -397,7 +394,7 @@ enum QuoteFinder {
 
     /// A pronoun speaker ("he said") takes the most recent earlier speaker whose phrase holds
     /// a capitalised name; otherwise it stays as written.
-    private static func resolvePronouns(_ doc: inout Document) {
+    private static func resolvePronouns(_ doc: inout Document, pronouns: Set<String>) {
         let order = doc.attributions.indices.sorted {
             doc.attributions[$0].verbTokens.lowerBound < doc.attributions[$1].verbTokens.lowerBound
         }
