@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Driver for scripts/bench-peers.sh; run that script rather than this file."""
+import argparse, json, os, subprocess, sys, tempfile, time
+
+PEER = r'''
+import sys, time
+kind, path = sys.argv[1], sys.argv[2]
+sentences = open(path, encoding="utf-8").read().split("\n\n")
+if kind == "vader":
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    analyzer = SentimentIntensityAnalyzer()
+    score = lambda s: analyzer.polarity_scores(s)
+else:
+    from textblob import TextBlob
+    score = lambda s: (TextBlob(s).sentiment.polarity, TextBlob(s).sentiment.subjectivity)
+for s in sentences:
+    score(s)
+'''
+
+def measure(cmd, env=None):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{err}")
+    return seconds, usage.ru_maxrss / 1024
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", required=True); ap.add_argument("--slant", required=True)
+    ap.add_argument("--megabytes", type=float, default=20)
+    a = ap.parse_args()
+    texts = []
+    for name in ["babe/sg2-dev.jsonl", "vader-nyt-editorial-snippets/data.jsonl"]:
+        with open(os.path.join(a.data, name), encoding="utf-8") as f:
+            texts += [json.loads(l)["text"].replace("\n", " ") for l in f if l.strip()]
+    base = "\n\n".join(texts)
+    repeat = max(1, int(a.megabytes * 1e6 / len(base.encode("utf-8"))) + 1)
+    tmp = tempfile.mkdtemp(prefix="slant-peers-")
+    corpus = os.path.join(tmp, "sentences.txt")
+    with open(corpus, "w", encoding="utf-8") as f:
+        f.write("\n\n".join([base] * repeat) + "\n")
+    n = len(texts) * repeat
+    mb = os.path.getsize(corpus) / 1e6
+    print(f"input: {n} sentences, {mb:.1f} MB (BABE and NYT snippet texts, repeated {repeat}x), one paragraph per sentence")
+    py = os.path.join(os.path.dirname(sys.executable), "python")
+    # One core for Slant as for the peers (taskset), full scoring: segmentation, quotes,
+    # sentiment, opinion, loaded language, JSON out.
+    slant = [a.slant, "score", "--format", "json", corpus]
+    results = {}
+    results["Slant (1 core)"] = measure(["taskset", "-c", "0"] + slant)
+    results["VADER"] = measure(["taskset", "-c", "0", py, "-c", PEER, "vader", corpus])
+    results["TextBlob"] = measure(["taskset", "-c", "0", py, "-c", PEER, "textblob", corpus])
+    print(f"{'tool':16} {'seconds':>9} {'sentences/s':>12} {'MB/s':>7} {'peak MiB':>9}")
+    for name, (s, m) in results.items():
+        print(f"{name:16} {s:9.2f} {n / s:12.0f} {mb / s:7.2f} {m:9.0f}")
+    ss = results["Slant (1 core)"][0]
+    print(f"ratio: Slant/VADER sentences/s = {results['VADER'][0] / ss:.2f}x; Slant/TextBlob = {results['TextBlob'][0] / ss:.2f}x")
+
+    # Corpora on both cores: the same sentences as a JSON Lines corpus scored by slant eval-style
+    # batch scoring (slant compare with one group reads and scores in parallel batches).
+    jsonl = os.path.join(tmp, "corpus.jsonl")
+    with open(jsonl, "w", encoding="utf-8") as f:
+        for i, t in enumerate(texts * max(1, repeat // 4)):
+            f.write(json.dumps({"id": str(i), "g": "a" if i % 2 else "b", "text": t}) + "\n")
+    cmd = [a.slant, "compare", jsonl, "--group-by", "g", "--resamples", "10", "--permutations", "10", "--format", "json"]
+    one, _ = measure(["taskset", "-c", "0"] + cmd)
+    two, _ = measure(cmd)
+    print(f"corpus scoring (slant compare, {len(texts) * max(1, repeat // 4)} documents): 1 core {one:.2f} s, 2 cores {two:.2f} s, speed-up {one / two:.2f}x")
+
+    # Cost curve: 1x, 10x, 100x of a 100 KB article made of the base sentences, and one 10 MB article.
+    print(f"{'input':24} {'MB':>7} {'seconds':>9} {'MB/s':>7} {'peak MiB':>9}")
+    unit = "\n\n".join(texts)[:100_000]
+    for label, times in [("1x (100 KB article)", 1), ("10x", 10), ("100x", 100)]:
+        path = os.path.join(tmp, f"curve-{times}.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n\n".join([unit] * times))
+        size = os.path.getsize(path) / 1e6
+        s, m = measure([a.slant, "score", "--format", "json", path])
+        print(f"{label:24} {size:7.2f} {s:9.2f} {size / s:7.2f} {m:9.0f}")
+    path = os.path.join(tmp, "one-article.txt")
+    one = " ".join(texts)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write((" ".join([one] * (10_000_000 // len(one) + 1)))[: 10_000_000])
+    size = os.path.getsize(path) / 1e6
+    s, m = measure([a.slant, "score", "--format", "json", path])
+    print(f"{'one 10 MB paragraph':24} {size:7.2f} {s:9.2f} {size / s:7.2f} {m:9.0f}")
+
+if __name__ == "__main__":
+    main()
