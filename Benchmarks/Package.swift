@@ -19,7 +19,10 @@ let package = Package(
     ],
     targets: [
         // Inputs shared by the stages: the example articles, repeated to a fixed size.
-        .target(name: "BenchmarkInputs", dependencies: [.product(name: "Slant", package: slantPackage)]),
+        .target(name: "BenchmarkInputs", dependencies: [
+            .product(name: "Slant", package: slantPackage),
+            .product(name: "Benchmark", package: "benchmark"),
+        ]),
     ] + stages.map { stage in
         .executableTarget(
             name: stage,

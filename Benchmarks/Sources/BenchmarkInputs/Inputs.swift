@@ -1,5 +1,20 @@
+import Benchmark
 import Foundation
 import Slant
+
+/// What every stage measures, and the tolerances for `scripts/bench.sh --check` against the
+/// committed p90 thresholds: time varies on shared 2-core machines, allocation counts barely.
+public enum Stage {
+    public static var metrics: [BenchmarkMetric] { [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident, .instructions] }
+    public static var tolerances: [BenchmarkMetric: BenchmarkThresholds] {
+        [
+            .wallClock: .init(relative: [.p90: 35]),
+            .throughput: .init(relative: [.p90: 35]),
+            .mallocCountTotal: .init(relative: [.p90: 5]),
+            .peakMemoryResident: .init(relative: [.p90: 25]),
+        ]
+    }
+}
 
 /// Inputs for the benchmarks, built from the repository's example articles so every run
 /// measures the same bytes.
