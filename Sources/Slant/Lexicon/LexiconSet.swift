@@ -10,7 +10,7 @@ public struct LexiconSet: Sendable {
     /// The file name of each role, in the order reports list them.
     public static let fileNames = [
         "segmentation.tsv", "report-verbs.tsv", "stance-markers.tsv", "sentiment-modifiers.tsv",
-        "loaded-language.tsv", "event-words.tsv", "fact-cues.tsv", "valence.tsv", "furniture.tsv", "scoring.tsv", "stopwords.tsv",
+        "loaded-language.tsv", "event-words.tsv", "fact-cues.tsv", "valence.tsv", "furniture.tsv", "scoring.tsv", "stopwords.tsv", "targets.tsv",
     ]
 
     /// Trained models that take effect when present (`slant train` writes them).
@@ -38,6 +38,8 @@ public struct LexiconSet: Sendable {
     public let furniture: Lexicon
     public let scoring: Lexicon
     public let stopwords: Lexicon
+    /// Titles, countries, parties, demonyms, organisation words, pronouns and stance verbs.
+    public let targets: Lexicon
 
     public let config: ScoringConfig
     public let furniturePatterns: FurniturePatterns
@@ -51,6 +53,14 @@ public struct LexiconSet: Sendable {
     let eventMatcher: Matcher
     let factMatcher: Matcher
     let valenceMatcher: Matcher
+    let targetMatcher: Matcher
+    /// Stance verbs of targets.tsv ("condemned", "praised").
+    let stanceActMatcher: Matcher
+    /// Stopwords, sentence starters, non-names and pronouns.
+    let functionWords: Set<String>
+    /// Every word some lexicon lists in lower case: a capitalised one at the start of a
+    /// sentence is not a name.
+    let commonWords: Set<String>
     /// Lower-cased abbreviation → true when it is a title (never ends a sentence).
     let abbreviations: [String: Bool]
     let sentenceStarters: Set<String>
@@ -61,7 +71,7 @@ public struct LexiconSet: Sendable {
 
     /// Every lexicon in `fileNames` order, then the models present.
     public var all: [Lexicon] {
-        [segmentation, reportVerbs, stanceMarkers, sentimentModifiers, loaded, eventWords, factCues, valence, furniture, scoring, stopwords]
+        [segmentation, reportVerbs, stanceMarkers, sentimentModifiers, loaded, eventWords, factCues, valence, furniture, scoring, stopwords, targets]
             + [opinionModel, biasModel, loadedLearned].compactMap { $0 }
     }
 
@@ -95,6 +105,7 @@ public struct LexiconSet: Sendable {
         furniture = try take("furniture.tsv")
         scoring = try take("scoring.tsv")
         stopwords = try take("stopwords.tsv")
+        targets = try take("targets.tsv")
         sources = lexicons
         opinionModel = lexicons["opinion-model.tsv"]
         biasModel = lexicons["bias-model.tsv"]
@@ -113,6 +124,21 @@ public struct LexiconSet: Sendable {
         eventMatcher = Matcher(eventWords)
         factMatcher = Matcher(factCues)
         valenceMatcher = Matcher(valence)
+        targetMatcher = Matcher(targets, include: { $0 != "stance-act" })
+        var common = Set<String>()
+        for lexicon in [stopwords, reportVerbs, stanceMarkers, sentimentModifiers, valence, eventWords, factCues, loaded] {
+            for entry in lexicon.entries where !entry.key.contains(" ") { common.insert(entry.key) }
+        }
+        for entry in segmentation.entries where entry.category == "sentence-starter" { common.insert(entry.key) }
+        for entry in targets.entries where entry.category == "non-name" || entry.category == "stance-act" || entry.category.hasPrefix("pronoun-") {
+            common.insert(entry.key)
+        }
+        commonWords = common
+        stanceActMatcher = Matcher(targets, include: { $0 == "stance-act" })
+        var function = Set(stopwords.entries.map(\.key))
+        for entry in segmentation.entries where entry.category == "sentence-starter" { function.insert(entry.key) }
+        for entry in targets.entries where entry.category == "non-name" || entry.category.hasPrefix("pronoun-") { function.insert(entry.key) }
+        functionWords = function
         var abbreviations: [String: Bool] = [:]
         var starters = Set<String>()
         for entry in segmentation.entries {
@@ -134,6 +160,9 @@ public struct LexiconSet: Sendable {
         }
         self.speakerWords = speakerWords
     }
+
+    /// A word some lexicon lists (so capitalised only because it starts a sentence).
+    func isCommonWord(_ norm: String) -> Bool { commonWords.contains(norm) }
 
     /// The lexicons compiled into the library.
     /// - Throws: only if the embedded files are broken, which the tests rule out.

@@ -32,6 +32,14 @@ public struct ScoringConfig: Sendable, Equatable {
     /// The trained model in effect, if any.
     public var modelName: String?
 
+    // Stance toward targets.
+    public var stanceWindow = 0.0
+    public var stanceDistanceScale = 0.0
+    public var stanceLoadedValence = 0.0
+    public var stanceActValence = 0.0
+    public var stanceNeutralBand = 0.0
+    public var stanceNegationWindow = 0.0
+
     // Structure.
     public var titleMaxWords = 0.0
     public var duplicateSimilarity = 0.0
@@ -64,6 +72,12 @@ public struct ScoringConfig: Sendable, Equatable {
         ("subjectivity.cue-cap", \.cueCap),
         ("subjectivity.threshold", \.threshold),
         ("subjectivity.valence-min", \.valenceMin),
+        ("stance.window", \.stanceWindow),
+        ("stance.distance-scale", \.stanceDistanceScale),
+        ("stance.loaded-valence", \.stanceLoadedValence),
+        ("stance.act-valence", \.stanceActValence),
+        ("stance.neutral-band", \.stanceNeutralBand),
+        ("stance.negation-window", \.stanceNegationWindow),
         ("paragraph.title-max-words", \.titleMaxWords),
         ("paragraph.duplicate-similarity", \.duplicateSimilarity),
         ("quote.scare-max-words", \.scareQuoteMaxWords),

@@ -1,5 +1,5 @@
 extension ArticleScore {
-    /// The article as JSON, in the documented `slant.article.v1` key order.
+    /// The article as JSON, in the documented `slant.article.v2` key order.
     public func json() -> JSONValue {
         .object([
             ("schema", .string(ArticleScore.schema)),
@@ -17,7 +17,42 @@ extension ArticleScore {
             ("speakers", .array(speakers.map { s in
                 .object([("name", .string(s.name)), ("attributions", .int(s.attributions)), ("words", .int(s.words))])
             })),
+            ("targets", .array(targets.map { $0.json() })),
             ("warnings", .array(warnings.map(JSONValue.string))),
+        ])
+    }
+}
+
+extension TargetStance {
+    func json() -> JSONValue {
+        func optional(_ v: Double?) -> JSONValue { v.map(JSONValue.number) ?? .null }
+        return .object([
+            ("name", .string(name)),
+            ("kind", .string(kind.rawValue)),
+            ("aliases", .array(aliases.map(JSONValue.string))),
+            ("mentions", .int(mentions)),
+            ("evaluativeMentions", .int(evaluativeMentions)),
+            ("stance", optional(stance)),
+            ("writerStance", optional(writerStance)),
+            ("quotedStance", optional(quotedStance)),
+            ("vector", .object(zip(StanceVector.components, vector.values).map { ($0, .number($1)) })),
+            ("evidence", .array(evidence.map { m in
+                .object([
+                    ("text", .string(m.text)), ("start", .int(m.start)), ("end", .int(m.end)),
+                    ("paragraph", .int(m.paragraph)), ("via", .string(m.via.rawValue)),
+                    ("sentence", .string(m.sentence)),
+                    ("stance", .number(m.stance)), ("writer", optional(m.writer)), ("source", optional(m.source)),
+                    ("loadedContext", .bool(m.loadedContext)),
+                    ("terms", .array(m.terms.map { t in
+                        .object([
+                            ("text", .string(t.text)), ("start", .int(t.start)), ("end", .int(t.end)),
+                            ("value", .number(t.value)), ("holder", .string(t.holder.rawValue)),
+                            ("holderName", .string(t.holderName)),
+                            ("rules", .array(t.rules.map(JSONValue.string))),
+                        ])
+                    })),
+                ])
+            })),
         ])
     }
 }

@@ -124,7 +124,7 @@ public struct ArticleSummary: Sendable, Equatable {
 
 /// The report for one article.
 public struct ArticleScore: Sendable, Equatable {
-    public static let schema = "slant.article.v1"
+    public static let schema = "slant.article.v2"
     public var source: String
     public var title: String?
     public var version: String
@@ -134,6 +134,8 @@ public struct ArticleScore: Sendable, Equatable {
     public var paragraphs: [ParagraphScore]
     /// Every speaker quoted or reported in content paragraphs, most words first.
     public var speakers: [SpeakerSummary]
+    /// Stance toward each target named in content paragraphs, most mentioned first.
+    public var targets: [TargetStance]
     public var warnings: [String]
 }
 
@@ -141,9 +143,12 @@ public struct ArticleScore: Sendable, Equatable {
 /// subjectivity per sentence, and labels each paragraph.
 public struct ArticleScorer: Sendable {
     public let lexicons: LexiconSet
+    /// The user's targets and aliases (`--targets FILE`).
+    public var targetList: TargetList?
 
-    public init(lexicons: LexiconSet) {
+    public init(lexicons: LexiconSet, targets: TargetList? = nil) {
         self.lexicons = lexicons
+        self.targetList = targets
     }
 
     /// Scores one decoded input.
@@ -227,11 +232,15 @@ public struct ArticleScorer: Sendable {
                 authorWords: words.count - attributed))
         }
         let title = structure[0]?.title
+        let found = TargetFinder(lexicons: lexicons, list: targetList).find(doc)
+        let targets = StanceScorer(lexicons: lexicons).score(
+            doc, targets: found.targets, mentions: found.mentions, loaded: paragraphs.flatMap(\.loaded),
+            paragraphs: Set(paragraphs.filter { $0.label != .other }.map(\.index)))
         return ArticleScore(
             source: doc.source, title: title, version: SlantVersion.current,
             lexicons: lexicons.all.map { LexiconStamp(name: $0.name, version: $0.version, sha256: $0.sha256) },
             inputSHA256: doc.inputSHA256, summary: summarize(paragraphs), paragraphs: paragraphs,
-            speakers: speakerSummary(doc, paragraphs), warnings: doc.warnings)
+            speakers: speakerSummary(doc, paragraphs), targets: targets, warnings: doc.warnings)
     }
 
     /// Speakers of content paragraphs with how many statements and words each has.

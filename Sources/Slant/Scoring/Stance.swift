@@ -1,0 +1,310 @@
+import Foundation
+
+/// Who holds a stance.
+public enum StanceHolder: String, Sendable, Equatable {
+    /// The writer's own words.
+    case writer
+    /// A quoted or reported speaker, or the named agent of a stance verb ("X condemned Y").
+    case source
+}
+
+/// One evaluative word or stance verb and what it passes to one mention.
+public struct StanceTerm: Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    /// Signed valence reaching the mention after negation and the distance weight.
+    public var value: Double
+    public var holder: StanceHolder
+    /// The holder's name: "writer", a speaker, or the agent of a stance verb.
+    public var holderName: String
+    /// What made it count: `valence`, `loaded`, `stance verb`, with rules (`negated by 'not'`,
+    /// `distance 3`, `agent: Maria Duarte`).
+    public var rules: [String]
+}
+
+/// One mention with the stance that reaches it.
+public struct MentionStance: Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var paragraph: Int
+    /// The sentence the mention is in, as written.
+    public var sentence: String
+    public var via: TargetMention.Via
+    /// s / √(s² + α) of everything reaching the mention, in [-1, 1].
+    public var stance: Double
+    public var writer: Double?
+    public var source: Double?
+    /// The mention's clause holds a loaded-language hit.
+    public var loadedContext: Bool
+    public var terms: [StanceTerm]
+}
+
+/// A target's stance vector: fixed components, in this order.
+public struct StanceVector: Sendable, Equatable {
+    public static let components = ["writerStance", "quotedStance", "loadedShare", "positive", "negative", "neutral"]
+    /// Mean writer-held stance over mentions the writer evaluates (0 when none).
+    public var writerStance: Double
+    /// Mean source-held stance over mentions sources evaluate (0 when none).
+    public var quotedStance: Double
+    /// Share of mentions whose clause holds loaded language.
+    public var loadedShare: Double
+    /// Mentions whose stance is above, below, or within the neutral band.
+    public var positive: Int
+    public var negative: Int
+    public var neutral: Int
+
+    public var values: [Double] { [writerStance, quotedStance, loadedShare, Double(positive), Double(negative), Double(neutral)] }
+}
+
+/// Stance toward one target across an article.
+public struct TargetStance: Sendable, Equatable {
+    public var name: String
+    public var kind: TargetKind
+    public var aliases: [String]
+    public var mentions: Int
+    /// Mentions that something evaluative reaches.
+    public var evaluativeMentions: Int
+    /// Mean stance over evaluative mentions (nil when none).
+    public var stance: Double?
+    public var writerStance: Double?
+    public var quotedStance: Double?
+    public var vector: StanceVector
+    /// The evaluative mentions, in order.
+    public var evidence: [MentionStance]
+}
+
+/// Scores stance toward each target: every evaluative word (valence word, loaded term) in a
+/// mention's clause goes to the nearest mention within the window, weighted by distance;
+/// stance verbs pass their sign from agent to the one acted on; the voice of the evaluative
+/// word decides the holder (the writer's own words, or a quoted or reported speaker's).
+struct StanceScorer {
+    let lexicons: LexiconSet
+    var config: ScoringConfig { lexicons.config }
+
+    /// - Parameters:
+    ///   - loaded: the loaded-language hits of the paragraphs scored.
+    ///   - paragraphs: paragraphs to score (others are left out).
+    /// - Complexity: O(n · m) for n tokens and m mentions per clause.
+    func score(_ doc: Document, targets: [Target], mentions: [TargetMention], loaded: [LoadedHit], paragraphs: Set<Int>) -> [TargetStance] {
+        let sentiment = SentimentScorer(lexicons: lexicons)
+        let used = mentions.filter { paragraphs.contains($0.paragraph) }
+        let bySentence = Dictionary(grouping: used.indices, by: { used[$0].sentence })
+        var terms = [[StanceTerm]](repeating: [], count: used.count)
+        var loadedContext = [Bool](repeating: false, count: used.count)
+        // Tokens that belong to names (and their titles): never evaluative.
+        var nameTokens = Set<Int>()
+        for m in mentions where m.via != .pronoun { nameTokens.formUnion(m.tokens) }
+
+        for si in bySentence.keys.sorted() {
+            let sentence = doc.sentences[si]
+            let here = bySentence[si]!
+            for clause in clauses(doc, sentence.tokens) {
+                let inClause = here.filter { clause.contains(used[$0].tokens.lowerBound) }
+                guard !inClause.isEmpty else { continue }
+                let loadedHere = loaded.filter { clause.contains($0.tokens.lowerBound) }
+                if !loadedHere.isEmpty { for m in inClause { loadedContext[m] = true } }
+                var claimed = nameTokens
+
+                // Stance verbs: the agent's stance toward the one acted on.
+                for act in lexicons.stanceActMatcher.matches(in: doc.norms, alternates: doc.stems, range: clause) {
+                    let span = act.start..<(act.start + act.length)
+                    guard !span.contains(where: nameTokens.contains) else { continue }
+                    claimed.formUnion(span)
+                    let entry = lexicons.stanceActMatcher.lexicon.entries[act.entry]
+                    let before = inClause.filter { used[$0].tokens.upperBound <= span.lowerBound }
+                    let after = inClause.filter { used[$0].tokens.lowerBound >= span.upperBound }
+                    let passive = isPassive(doc, span.lowerBound)
+                    var patient: Int?, agent: Int?
+                    if passive {
+                        patient = before.last
+                        if let by = (span.upperBound..<clause.upperBound).first(where: { doc.norms[$0] == "by" }) {
+                            agent = after.first { used[$0].tokens.lowerBound > by }
+                        }
+                    } else {
+                        patient = after.first
+                        agent = before.last
+                    }
+                    guard let patient, distance(used[patient].tokens, span, doc) <= Int(config.stanceWindow) else { continue }
+                    var value = entry.weight * config.stanceActValence
+                    var rules = ["stance verb"]
+                    if let negator = negation(doc, before: span.lowerBound, clause: clause) {
+                        value *= config.negationScalar
+                        rules.append("negated by '\(negator)'")
+                    }
+                    let holderName: String
+                    if let agent, targets[used[agent].target].name != targets[used[patient].target].name {
+                        holderName = targets[used[agent].target].name
+                    } else {
+                        holderName = voiceHolder(doc, span.lowerBound).name
+                    }
+                    if passive { rules.append("passive") }
+                    rules.append("agent: \(holderName)")
+                    let start = doc.tokens[span.lowerBound].start, end = doc.tokens[span.upperBound - 1].end
+                    terms[patient].append(StanceTerm(text: doc.text(start, end), start: start, end: end, value: value,
+                                                     holder: holderName == "writer" ? .writer : .source, holderName: holderName, rules: rules))
+                }
+
+                // Valence words and loaded terms: to the nearest mention.
+                let (_, _, hits) = sentiment.score(doc, tokens: clause)
+                var evaluative: [(span: Range<Int>, value: Double, rules: [String])] = []
+                for hit in hits where !hit.tokens.contains(where: claimed.contains) {
+                    if hit.tokens.count == 1, lexicons.eventMatcher.contains(doc.norms[hit.tokens.lowerBound]) { continue }
+                    var value = hit.adjusted
+                    var rules = ["valence \(format(hit.base))"] + hit.rules
+                    // A predicate's negation reaches farther than VADER's three words
+                    // ("could not keep his story straight").
+                    if !rules.contains(where: { $0.hasPrefix("negated") }), let negator = negation(doc, before: hit.tokens.lowerBound, clause: clause) {
+                        value *= config.negationScalar
+                        rules.append("negated by '\(negator)'")
+                    }
+                    evaluative.append((hit.tokens, value, rules))
+                }
+                for hit in loadedHere where !hit.tokens.contains(where: claimed.contains) {
+                    guard !evaluative.contains(where: { $0.span.overlaps(hit.tokens) }) else { continue }
+                    var value = config.stanceLoadedValence * hit.weight
+                    var rules = ["loaded (\(hit.category)) without valence"]
+                    if let negator = negation(doc, before: hit.tokens.lowerBound, clause: clause) {
+                        value *= config.negationScalar
+                        rules.append("negated by '\(negator)'")
+                    }
+                    evaluative.append((hit.tokens, value, rules))
+                }
+                for e in evaluative where e.value != 0 {
+                    let holder = voiceHolder(doc, e.span.lowerBound)
+                    // Candidates: not the speaker of these words, nor the holder itself.
+                    let candidates = inClause.filter { m in
+                        if let speaker = holder.speakerTokens, speaker.overlaps(used[m].tokens) { return false }
+                        let name = targets[used[m].target].name
+                        return name != holder.name && !name.hasSuffix(" " + holder.name)
+                    }
+                    let nearest = candidates.min { a, b in
+                        let da = distance(used[a].tokens, e.span, doc), db = distance(used[b].tokens, e.span, doc)
+                        return da < db || (da == db && used[a].start < used[b].start)
+                    }
+                    guard let nearest else { continue }
+                    let d = distance(used[nearest].tokens, e.span, doc)
+                    guard d <= Int(config.stanceWindow) else { continue }
+                    let weight = 1 / (1 + Double(d) / config.stanceDistanceScale)
+                    let start = doc.tokens[e.span.lowerBound].start, end = doc.tokens[e.span.upperBound - 1].end
+                    terms[nearest].append(StanceTerm(
+                        text: doc.text(start, end), start: start, end: end, value: e.value * weight,
+                        holder: holder.name == "writer" ? .writer : .source, holderName: holder.name,
+                        rules: e.rules + ["distance \(d)"]))
+                }
+            }
+        }
+
+        // Per mention, then per target.
+        func normalise(_ s: Double) -> Double { max(-1, min(1, s / (s * s + config.alpha).squareRoot())) }
+        var out: [TargetStance] = []
+        let order = Dictionary(grouping: used.indices, by: { used[$0].target })
+        for t in targets.indices {
+            guard let indices = order[t], !indices.isEmpty else { continue }
+            var evidence: [MentionStance] = []
+            var positive = 0, negative = 0, neutral = 0, loadedCount = 0
+            var all: [Double] = [], writer: [Double] = [], source: [Double] = []
+            for m in indices {
+                let mention = used[m]
+                let text = doc.text(mention.start, mention.end)
+                if loadedContext[m] { loadedCount += 1 }
+                let list = terms[m].sorted { $0.start < $1.start }
+                let w = list.filter { $0.holder == .writer }, s = list.filter { $0.holder == .source }
+                let total = normalise(list.reduce(0) { $0 + $1.value })
+                if total > config.stanceNeutralBand { positive += 1 } else if total < -config.stanceNeutralBand { negative += 1 } else { neutral += 1 }
+                guard !list.isEmpty else { continue }
+                let writerValue = w.isEmpty ? nil : normalise(w.reduce(0) { $0 + $1.value })
+                let sourceValue = s.isEmpty ? nil : normalise(s.reduce(0) { $0 + $1.value })
+                all.append(total)
+                if let writerValue { writer.append(writerValue) }
+                if let sourceValue { source.append(sourceValue) }
+                let sentence = doc.sentences[mention.sentence]
+                evidence.append(MentionStance(
+                    text: text, start: mention.start, end: mention.end, paragraph: mention.paragraph,
+                    sentence: doc.text(sentence.start, sentence.end), via: mention.via, stance: total,
+                    writer: writerValue, source: sourceValue, loadedContext: loadedContext[m], terms: list))
+            }
+            func mean(_ v: [Double]) -> Double? { v.isEmpty ? nil : v.reduce(0, +) / Double(v.count) }
+            let vector = StanceVector(writerStance: mean(writer) ?? 0, quotedStance: mean(source) ?? 0,
+                                      loadedShare: Double(loadedCount) / Double(indices.count),
+                                      positive: positive, negative: negative, neutral: neutral)
+            out.append(TargetStance(
+                name: targets[t].name, kind: targets[t].kind, aliases: targets[t].aliases,
+                mentions: indices.count, evaluativeMentions: evidence.count, stance: mean(all),
+                writerStance: mean(writer), quotedStance: mean(source), vector: vector, evidence: evidence))
+        }
+        return out.sorted { $0.mentions > $1.mentions || ($0.mentions == $1.mentions && $0.name < $1.name) }
+    }
+
+    /// Splits a sentence at contrast words ("but", "although", "while") and at `;`, `:` and
+    /// dashes: "I like Bert, but I hate Robert" has two clauses.
+    func clauses(_ doc: Document, _ range: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = range.lowerBound
+        for i in range {
+            let norm = doc.norms[i]
+            let boundary = [";", ":", "—", "–", "--"].contains(norm)
+                || (doc.tokens[i].kind == .word && (lexicons.modifierMatcher.entry(for: norm)?.category == "contrast" || norm == "while" || norm == "whereas"))
+            if boundary {
+                if start < i { out.append(start..<i) }
+                start = i + 1
+            }
+        }
+        if start < range.upperBound { out.append(start..<range.upperBound) }
+        return out
+    }
+
+    /// Words between two token ranges (0 when adjacent).
+    func distance(_ a: Range<Int>, _ b: Range<Int>, _ doc: Document) -> Int {
+        let (low, high) = a.upperBound <= b.lowerBound ? (a.upperBound, b.lowerBound) : (b.upperBound, a.lowerBound)
+        guard low < high else { return 0 }
+        return (low..<high).filter { doc.tokens[$0].isWordLike }.count
+    }
+
+    /// A form of "be" or "get" right before the verb (skipping one adverb): passive voice.
+    func isPassive(_ doc: Document, _ verb: Int) -> Bool {
+        let forms: Set<String> = ["was", "were", "is", "are", "be", "been", "being", "got", "gets", "get", "'s"]
+        var i = verb - 1
+        var skipped = 0
+        while i >= 0, skipped <= 1 {
+            if doc.tokens[i].kind != .word { return false }
+            if forms.contains(doc.norms[i]) { return true }
+            if !doc.norms[i].hasSuffix("ly") { return false }
+            skipped += 1
+            i -= 1
+        }
+        return false
+    }
+
+    /// A negator up to `stance.negation-window` words before `i` in the clause.
+    func negation(_ doc: Document, before i: Int, clause: Range<Int>) -> String? {
+        var words = 0
+        var j = i - 1
+        while j >= clause.lowerBound, words < Int(config.stanceNegationWindow) {
+            if doc.tokens[j].kind == .word {
+                words += 1
+                let norm = doc.norms[j]
+                if norm.hasSuffix("n't") || lexicons.modifierMatcher.entry(for: norm)?.category == "negator" { return doc.text(of: doc.tokens[j]) }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Who holds words at token `i`: the writer, or the speaker of the quotation or reported
+    /// speech they belong to.
+    func voiceHolder(_ doc: Document, _ i: Int) -> (name: String, speakerTokens: Range<Int>?) {
+        guard doc.voices[i] != .author else { return ("writer", nil) }
+        let si = doc.sentenceIndex(ofToken: i)
+        for a in doc.attributionsBySentence[si].map({ doc.attributions[$0] }) where a.content.contains(i) {
+            return (a.speaker ?? "unnamed source", a.speakerTokens)
+        }
+        for q in doc.quotationsByParagraph[doc.sentences[si].paragraph].map({ doc.quotations[$0] }) where q.inner.contains(i) {
+            if let a = q.attribution { return (doc.attributions[a].speaker ?? "unnamed source", doc.attributions[a].speakerTokens) }
+        }
+        return ("unnamed source", nil)
+    }
+
+    private func format(_ v: Double) -> String { String(format: "%+.1f", v) }
+}
