@@ -8,13 +8,15 @@ struct Eval: ParsableCommand {
         discussion: """
         Tasks: subjectivity (opinion score vs SUBJ/OBJ-style labels), bias (bias score vs \
         Biased/Non-biased), valence (sentiment vs a numeric rating: Pearson, Spearman), \
-        loaded-words (loaded-language hits vs gold spans: token-level P/R/F1). Folds follow \
-        the shared protocol: fold = int(sha1("fold:" + text), 16) % 5. Only the files given \
-        are read.
+        loaded-words (loaded-language hits vs gold spans: token-level P/R/F1), target-sentiment \
+        (stance toward the span in target.start/target.end vs negative/neutral/positive: \
+        three-class macro-F1). Folds follow the shared protocol: fold = \
+        int(sha1("fold:" + text), 16) % 5, computed on the id field for target-sentiment. \
+        Only the files given are read.
         """
     )
 
-    @Option(help: "subjectivity, bias, valence or loaded-words.")
+    @Option(help: "subjectivity, bias, valence, loaded-words or target-sentiment.")
     var task: Evaluation.Task
 
     @Argument(help: "Labeled JSON Lines file.")
@@ -28,6 +30,9 @@ struct Eval: ParsableCommand {
 
     @Option(help: "A label that counts as positive (repeatable); without it the built-in mapping is used.")
     var positive: [String] = []
+
+    @Option(help: "Field the fold is computed from (default: the text; id for target-sentiment).")
+    var foldField: String?
 
     @Option(help: "Evaluate only this fold.")
     var fold: Int?
@@ -72,6 +77,7 @@ struct Eval: ParsableCommand {
             options.labelField = labelField
             options.positive = positive
             options.fold = fold
+            options.foldField = foldField
             options.fitOn = fitOn
             options.fitFolds = fitFolds.flatMap(parsedFolds)
             options.threshold = threshold

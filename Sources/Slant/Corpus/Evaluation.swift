@@ -11,6 +11,9 @@ public struct Evaluation: Sendable {
         case valence
         /// Loaded-language hits against gold word spans: token-level precision, recall, F1.
         case loadedWords = "loaded-words"
+        /// Stance toward a marked target (`target.start`, `target.end`) against
+        /// negative/neutral/positive labels: three-class macro-F1.
+        case targetSentiment = "target-sentiment"
     }
 
     public struct Options: Sendable {
@@ -30,6 +33,10 @@ public struct Evaluation: Sendable {
         /// A fixed threshold (otherwise the model's, or the one fitted with `fitOn`).
         public var threshold: Double?
         public var lexicons: LexiconSet?
+        /// Field the fold is computed from (default: the text; `id` for target-sentiment).
+        public var foldField: String?
+        /// Field holding the target's `{start, end}` (target-sentiment).
+        public var targetField = "target"
         public init() {}
     }
 
@@ -55,12 +62,20 @@ public struct Evaluation: Sendable {
     public var pearson: Double?
     public var spearman: Double?
     public var tokens: Metrics.ClassScores?
+    /// Target-sentiment: the three-class results and the cut-offs used.
+    public var multiclass: Metrics.Multiclass?
+    public var cutoffs: (negative: Double, positive: Double)?
     public var labelMapping: String
+
+    /// The three labels of target-sentiment, in class order.
+    public static let targetLabels = ["negative", "neutral", "positive"]
 
     struct Item {
         var text: String
         var label: Any
         var line: Int
+        /// Scalar span of the target (target-sentiment).
+        var target: (start: Int, end: Int)? = nil
     }
 
     /// Reads `path`, keeping the items of the requested fold.
@@ -84,7 +99,23 @@ public struct Evaluation: Sendable {
             guard let label = record[labelField], !(label is NSNull) else {
                 throw SlantError(.badInput, file: path, line: lineNumber, "no field '\(labelField)' (choose one with --label-field)")
             }
-            if let keep, !keep.contains(Folds.fold(of: text, k: options.folds)) {
+            let foldField = options.foldField ?? (options.task == .targetSentiment ? "id" : nil)
+            var foldKey = text
+            if let foldField {
+                guard let key = record[foldField] as? String else {
+                    throw SlantError(.badInput, file: path, line: lineNumber, "no string field '\(foldField)' to compute the fold from")
+                }
+                foldKey = key
+            }
+            var target: (Int, Int)?
+            if options.task == .targetSentiment {
+                guard let t = record[options.targetField] as? [String: Any], let start = (t["start"] as? NSNumber)?.intValue,
+                      let end = (t["end"] as? NSNumber)?.intValue, 0 <= start, start < end, end <= text.unicodeScalars.count else {
+                    throw SlantError(.badInput, file: path, line: lineNumber, "field '\(options.targetField)' needs a 'start' and 'end' inside the text")
+                }
+                target = (start, end)
+            }
+            if let keep, !keep.contains(Folds.fold(of: foldKey, k: options.folds)) {
                 leftOut["outside the fold", default: 0] += 1
                 continue
             }
@@ -92,7 +123,7 @@ public struct Evaluation: Sendable {
                 leftOut["label '\(s)'", default: 0] += 1
                 continue
             }
-            items.append(Item(text: text, label: label, line: lineNumber))
+            items.append(Item(text: text, label: label, line: lineNumber, target: target))
         }
         return (items, SHA256.hex(Array(data)), leftOut)
     }
@@ -166,7 +197,7 @@ public struct Evaluation: Sendable {
                 scorer.score(try! InputText(bytes: Array(item.text.replacingOccurrences(of: "\n", with: " ").utf8), source: "item"))
             }
         }
-        let scores = scoreAll(items)
+        let scores = options.task == .targetSentiment ? [] : scoreAll(items)
         // The bias score comes from a trained bias model when there is one: its features are
         // computed as in training, with the hand-set opinion model.
         let biasModel = try lexicons.biasModel.map(ScoringConfig.modelParts)
@@ -189,7 +220,8 @@ public struct Evaluation: Sendable {
             options.task == .bias && biasModel != nil ? modelBias(items) : scored.map { binaryScore($0, task: options.task) }
         }
         var result = Evaluation(task: options.task, data: path, dataSHA256: sha, n: items.count, leftOut: leftOut,
-                                binary: nil, thresholdSource: nil, pearson: nil, spearman: nil, tokens: nil, labelMapping: "")
+                                binary: nil, thresholdSource: nil, pearson: nil, spearman: nil, tokens: nil,
+                                multiclass: nil, cutoffs: nil, labelMapping: "")
         switch options.task {
         case .subjectivity, .bias:
             let gold = try items.map { try binaryLabel($0.label, options: options, file: path, line: $0.line) }
@@ -237,6 +269,45 @@ public struct Evaluation: Sendable {
             }
             result.tokens = Metrics.tokenScores(predicted: predicted, gold: gold)
             result.labelMapping = "word tokens inside a gold span against word tokens inside a loaded-language hit (any voice)"
+        case .targetSentiment:
+            func stances(_ items: [Item]) -> [Double] {
+                Parallel.map(items) { item in
+                    let text = item.text.replacingOccurrences(of: "\n", with: " ")
+                    return scorer.targetStance(try! InputText(bytes: Array(text.utf8), source: "item"), start: item.target!.start, end: item.target!.end)?.stance ?? 0
+                }
+            }
+            func classes(_ items: [Item], file: String) throws -> [Int] {
+                try items.map { item in
+                    guard let s = item.label as? String, let k = targetLabels.firstIndex(of: s.lowercased()) else {
+                        throw SlantError(.badInput, file: file, line: item.line, "label '\(item.label)' is not negative, neutral or positive")
+                    }
+                    return k
+                }
+            }
+            let gold = try classes(items, file: path)
+            let values = stances(items)
+            let band = lexicons.config.stanceNeutralBand
+            var cutoffs = (negative: band, positive: band)
+            var source = "the neutral band of scoring.tsv (stance.neutral-band)"
+            if let fixed = options.threshold {
+                cutoffs = (fixed, fixed)
+                source = "given with --threshold"
+            } else if !options.fitOn.isEmpty {
+                var fitGold: [Int] = [], fitScores: [Double] = []
+                for file in options.fitOn {
+                    let fit = try load(file, options: options, folds: options.fitFolds.map(Set.init))
+                    fitGold += try classes(fit.items, file: file)
+                    fitScores += stances(fit.items)
+                }
+                cutoffs = Metrics.bestCutoffs(scores: fitScores, gold: fitGold)
+                let folds = options.fitFolds.map { " folds " + $0.map(String.init).joined(separator: ",") } ?? ""
+                source = "best macro-F1 on \(options.fitOn.joined(separator: " + "))\(folds) (\(fitGold.count) items)"
+            }
+            result.multiclass = Metrics.multiclass(predicted: values.map { Metrics.threeWay($0, negative: cutoffs.negative, positive: cutoffs.positive) },
+                                                   gold: gold, labels: targetLabels)
+            result.cutoffs = cutoffs
+            result.thresholdSource = source
+            result.labelMapping = "the marked target's stance (all holders): negative at or below -cut-off, positive at or above +cut-off, neutral between; an unevaluated target is 0"
         }
         return result
     }

@@ -103,4 +103,52 @@ public enum Metrics {
         }
         return scores(tp: tp, fp: fp, fn: fn)
     }
+
+    /// Several classes: a confusion matrix (rows gold, columns predicted) over `labels`.
+    public struct Multiclass: Sendable, Equatable {
+        public var labels: [String]
+        public var matrix: [[Int]]
+        public var n: Int { matrix.reduce(0) { $0 + $1.reduce(0, +) } }
+        public var accuracy: Double { n > 0 ? Double(labels.indices.reduce(0) { $0 + matrix[$1][$1] }) / Double(n) : 0 }
+        public func scores(_ k: Int) -> ClassScores {
+            let tp = matrix[k][k]
+            let fn = matrix[k].reduce(0, +) - tp
+            let fp = labels.indices.reduce(0) { $0 + matrix[$1][k] } - tp
+            return Metrics.scores(tp: tp, fp: fp, fn: fn)
+        }
+        /// Unweighted mean of the classes' F1.
+        public var macroF1: Double { labels.isEmpty ? 0 : labels.indices.reduce(0) { $0 + scores($1).f1 } / Double(labels.count) }
+    }
+
+    public static func multiclass(predicted: [Int], gold: [Int], labels: [String]) -> Multiclass {
+        var matrix = [[Int]](repeating: [Int](repeating: 0, count: labels.count), count: labels.count)
+        for (p, g) in zip(predicted, gold) { matrix[g][p] += 1 }
+        return Multiclass(labels: labels, matrix: matrix)
+    }
+
+    /// Three classes from one signed score: negative below `-negative`, positive at or above
+    /// `positive`, neutral between. Returns class indices 0 negative, 1 neutral, 2 positive.
+    public static func threeWay(_ score: Double, negative: Double, positive: Double) -> Int {
+        score <= -negative ? 0 : (score >= positive ? 2 : 1)
+    }
+
+    /// The (negative, positive) cut-offs with the best macro-F1 on these scores; candidates
+    /// are quantiles of |score|, ties go to the smaller pair.
+    public static func bestCutoffs(scores: [Double], gold: [Int]) -> (negative: Double, positive: Double) {
+        let magnitudes = Array(Set(scores.map { abs($0) }.filter { $0 > 0 })).sorted()
+        var candidates: [Double] = [1e-9]
+        if !magnitudes.isEmpty {
+            for q in stride(from: 0.0, through: 0.98, by: 0.02) { candidates.append(magnitudes[Int(q * Double(magnitudes.count - 1))]) }
+        }
+        candidates = Array(Set(candidates)).sorted()
+        var best = (negative: 1e-9, positive: 1e-9, f1: -1.0)
+        for n in candidates {
+            for p in candidates {
+                let predicted = scores.map { threeWay($0, negative: n, positive: p) }
+                let f1 = multiclass(predicted: predicted, gold: gold, labels: ["negative", "neutral", "positive"]).macroF1
+                if f1 > best.f1 + 1e-12 { best = (n, p, f1) }
+            }
+        }
+        return (best.negative, best.positive)
+    }
 }

@@ -28,6 +28,19 @@ extension Evaluation {
                 ("thresholdFrom", thresholdSource.map(JSONValue.string) ?? .null),
             ]
         }
+        if let m = multiclass, let c = cutoffs {
+            pairs += [
+                ("macroF1", .number(m.macroF1)),
+                ("accuracy", .number(m.accuracy)),
+                ("perClass", .object(m.labels.enumerated().map { ($1, scores(m.scores($0))) })),
+                ("confusion", .object([
+                    ("labels", .array(m.labels.map(JSONValue.string))),
+                    ("matrix", .array(m.matrix.map { .array($0.map(JSONValue.int)) })),
+                ])),
+                ("threshold", .object([("negative", .number(-c.negative)), ("positive", .number(c.positive))])),
+                ("thresholdFrom", thresholdSource.map(JSONValue.string) ?? .null),
+            ]
+        }
         if task == .valence {
             pairs += [("pearson", number(pearson)), ("spearman", number(spearman))]
         }
@@ -52,6 +65,14 @@ extension Evaluation {
             }
             out += "confusion (rows gold, columns predicted; \(b.positive), \(b.negative)):\n  [\(b.tp), \(b.fn)]\n  [\(b.fp), \(b.tn)]\n"
         }
+        if let m = multiclass, let c = cutoffs {
+            out += "macro-F1: \(f(m.macroF1))  accuracy: \(f(m.accuracy))  cut-offs: negative ≤ \(f(-c.negative)), positive ≥ \(f(c.positive)) (\(thresholdSource ?? ""))\n"
+            for (k, name) in m.labels.enumerated() {
+                let s = m.scores(k)
+                out += "  \(name): precision \(f(s.precision)), recall \(f(s.recall)), F1 \(f(s.f1)), support \(s.support)\n"
+            }
+            out += "confusion (rows gold, columns predicted; \(m.labels.joined(separator: ", "))):\n" + m.matrix.map { "  \($0)\n" }.joined()
+        }
         if task == .valence { out += "pearson: \(f(pearson))  spearman: \(f(spearman))\n" }
         if let tokens {
             out += "tokens: precision \(f(tokens.precision)), recall \(f(tokens.recall)), F1 \(f(tokens.f1)), gold tokens \(tokens.support)\n"
@@ -66,6 +87,13 @@ extension Evaluation {
             out += "| macro-F1 | \(f(b.macroF1)) |\n| accuracy | \(f(b.accuracy)) |\n| threshold | \(f(b.threshold)) |\n"
             for (name, s) in [(b.positive, b.positiveScores), (b.negative, b.negativeScores)] {
                 out += "| \(markdownCell(name)) P / R / F1 | \(f(s.precision)) / \(f(s.recall)) / \(f(s.f1)) (n = \(s.support)) |\n"
+            }
+        }
+        if let m = multiclass, let c = cutoffs {
+            out += "| macro-F1 | \(f(m.macroF1)) |\n| accuracy | \(f(m.accuracy)) |\n| cut-offs | ≤ \(f(-c.negative)) / ≥ \(f(c.positive)) |\n"
+            for (k, name) in m.labels.enumerated() {
+                let s = m.scores(k)
+                out += "| \(name) P / R / F1 | \(f(s.precision)) / \(f(s.recall)) / \(f(s.f1)) (n = \(s.support)) |\n"
             }
         }
         if task == .valence { out += "| Pearson r | \(f(pearson)) |\n| Spearman ρ | \(f(spearman)) |\n" }

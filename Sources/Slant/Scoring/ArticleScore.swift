@@ -243,6 +243,20 @@ public struct ArticleScorer: Sendable {
             speakers: speakerSummary(doc, paragraphs), targets: targets, warnings: doc.warnings)
     }
 
+    /// Stance toward the target at scalar span `start..<end` of a short text (one sentence or
+    /// paragraph, as in target-sentiment data): every paragraph counts, furniture or not.
+    public func targetStance(_ input: InputText, start: Int, end: Int) -> TargetStance? {
+        let doc = Document(input, lexicons: lexicons)
+        let loadedScorer = LoadedLanguageScorer(lexicons: lexicons)
+        let loaded = doc.paragraphs.flatMap { loadedScorer.hits(doc, tokens: $0.tokens) }
+        let found = TargetFinder(lexicons: lexicons, list: targetList).find(doc, given: (start, end))
+        guard let given = found.mentions.first(where: { $0.via == .given }) else { return nil }
+        let name = found.targets[given.target].name
+        return StanceScorer(lexicons: lexicons)
+            .score(doc, targets: found.targets, mentions: found.mentions, loaded: loaded, paragraphs: Set(doc.paragraphs.map(\.index)))
+            .first { $0.name == name }
+    }
+
     /// Speakers of content paragraphs with how many statements and words each has.
     private func speakerSummary(_ doc: Document, _ paragraphs: [ParagraphScore]) -> [SpeakerSummary] {
         var byName: [String: SpeakerSummary] = [:]
