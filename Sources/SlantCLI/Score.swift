@@ -45,6 +45,12 @@ struct Score: ParsableCommand {
     @Flag(help: "Put the generation time in HTML and Markdown reports (otherwise the same input gives the same bytes).")
     var timestamp = false
 
+    @Option(help: "Targets file: one target a line, then a tab and aliases separated by ';' (fixes names and aliases).")
+    var targets: String?
+
+    @Option(help: "Report stance toward this target only (its name or an alias).")
+    var target: String?
+
     func validate() throws {
         if output != nil && outputDir != nil { throw ValidationError("give --output or --output-dir, not both") }
         if format == .html && files.count > 1 && outputDir == nil {
@@ -62,7 +68,7 @@ struct Score: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let set = try LexiconSet.load(directory: lexicons)
-            let scorer = ArticleScorer(lexicons: set)
+            let scorer = ArticleScorer(lexicons: set, targets: try targets.map(TargetList.load))
             let inputs = files.isEmpty ? ["-"] : files
             let chosenFormat: InputText.Format? = switch inputFormat {
             case .auto: nil
@@ -75,7 +81,8 @@ struct Score: ParsableCommand {
             for path in inputs {
                 let input = try InputText.read(path: path, format: chosenFormat)
                 for warning in input.warnings { warn("\(path): \(warning)") }
-                let score = scorer.score(input)
+                var score = scorer.score(input)
+                if let target { score = score.focused(on: target) }
                 switch format {
                 case .json: reports.append((path, score.json().serialized() + "\n"))
                 case .markdown: reports.append((path, score.markdown(template: userTemplate, options: reportOptions)))
@@ -98,6 +105,8 @@ struct Score: ParsableCommand {
         if inputFormat != .auto { out.append("--input-format \(inputFormat.rawValue)") }
         if let lexicons { out.append("--lexicons \(lexicons)") }
         if let template { out.append("--template \(template)") }
+        if let targets { out.append("--targets \(targets)") }
+        if let target { out.append("--target \(target)") }
         return out
     }
 
@@ -145,8 +154,16 @@ struct Report: ParsableCommand {
     @Flag(help: "Put the generation time in the report.")
     var timestamp = false
 
+    @Option(help: "Targets file (see slant score --help).")
+    var targets: String?
+
+    @Option(help: "Report stance toward this target only.")
+    var target: String?
+
     func run() throws {
         var arguments = ["--format", "html", "--input-format", inputFormat.rawValue]
+        if let targets { arguments += ["--targets", targets] }
+        if let target { arguments += ["--target", target] }
         if let lexicons { arguments += ["--lexicons", lexicons] }
         if let output { arguments += ["--output", output] }
         if let template { arguments += ["--template", template] }

@@ -89,6 +89,24 @@ extension ArticleScore {
             "topTerms": topTerms, "hasTopTerms": !topTerms.isEmpty,
             "speakers": speakers.map { ["name": $0.name, "attributions": $0.attributions, "words": $0.words] as [String: Any] },
             "hasSpeakers": !speakers.isEmpty,
+            "targets": targets.map { t -> [String: Any] in
+                func g(_ v: Double?) -> String { v.map { String(format: "%+.2f", $0) } ?? "–" }
+                return [
+                    "name": t.name, "kind": t.kind.rawValue, "aliases": t.aliases.joined(separator: "; "),
+                    "mentions": t.mentions, "evaluative": t.evaluativeMentions,
+                    "stance": g(t.stance), "writer": g(t.writerStance), "sources": g(t.quotedStance),
+                    "loadedShare": f(t.vector.loadedShare),
+                    "evidence": t.evidence.map { m -> [String: Any] in
+                        [
+                            "paragraph": m.paragraph, "mention": m.text, "stance": g(m.stance),
+                            "terms": m.terms.map { term in
+                                "\u{201C}\(term.text)\u{201D} \(g(term.value)) (\(term.holder == .writer ? "writer" : term.holderName)\(term.rules.isEmpty ? "" : "; " + term.rules.joined(separator: ", ")))"
+                            }.joined(separator: " · "),
+                        ]
+                    },
+                ]
+            },
+            "hasTargets": !targets.isEmpty,
             "paragraphs": paragraphViews,
             "charts": [
                 "loaded": Charts.loadedCategories(id: "chart-loaded", rows: categoryRows),

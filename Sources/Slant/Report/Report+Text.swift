@@ -5,6 +5,7 @@ extension ArticleScore {
     /// reason, loaded words and speakers.
     /// - Parameter color: use ANSI colours (the CLI turns them on only for a terminal).
     public func text(color: Bool = false) -> String {
+        func fmtOptional(_ v: Double?) -> String { v.map { String(format: "%+.2f", $0) } ?? "–" }
         func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         func fmt(_ d: Double) -> String { String(format: "%.2f", d) }
         var out = ""
@@ -20,6 +21,19 @@ extension ArticleScore {
             out += "  " + s.loaded.categories.map { "\($0.name) \(fmt($0.per100))" }.joined(separator: ", ") + "\n"
         }
         for warning in warnings { out += paint("warning: \(warning)", "33") + "\n" }
+        if !targets.isEmpty {
+            out += "\ntargets (stance in [-1, 1]; writer = the writer's own words, sources = quoted or reported speakers and agents of stance verbs):\n"
+            for t in targets {
+                out += "  \(paint(t.name, "1")) (\(t.kind.rawValue)): \(t.mentions) mention\(t.mentions == 1 ? "" : "s"), \(t.evaluativeMentions) evaluative"
+                out += ", stance \(fmtOptional(t.stance)) (writer \(fmtOptional(t.writerStance)), sources \(fmtOptional(t.quotedStance)))\n"
+                for m in t.evidence {
+                    let terms = m.terms.map { term in
+                        "'\(term.text)' \(fmt(term.value)) \(term.holder == .writer ? "writer" : term.holderName)"
+                    }
+                    out += "    ¶\(m.paragraph) '\(m.text)' \(fmt(m.stance)): " + terms.joined(separator: ", ") + "\n"
+                }
+            }
+        }
         for p in paragraphs {
             out += "\n"
             let labelText: String

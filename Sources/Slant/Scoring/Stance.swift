@@ -308,3 +308,17 @@ struct StanceScorer {
 
     private func format(_ v: Double) -> String { String(format: "%+.1f", v) }
 }
+
+extension ArticleScore {
+    /// The same report with only the targets whose name or an alias is `name`
+    /// (case-insensitive): `--target NAME`.
+    public func focused(on name: String) -> ArticleScore {
+        let key = Lexicon.normalize(name)
+        var copy = self
+        copy.targets = targets.filter { t in
+            Lexicon.normalize(t.name) == key || t.aliases.contains { Lexicon.normalize($0) == key }
+        }
+        if copy.targets.isEmpty { copy.warnings.append("no target named '\(name)' in the content paragraphs") }
+        return copy
+    }
+}
