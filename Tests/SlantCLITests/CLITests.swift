@@ -135,7 +135,7 @@ struct EndToEndTests {
         #expect(lines.count == 2)
         for line in lines {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            #expect(object?["schema"] as? String == "slant.article.v1")
+            #expect(object?["schema"] as? String == "slant.article.v2")
         }
     }
 

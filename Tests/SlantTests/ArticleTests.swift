@@ -60,7 +60,7 @@ struct ArticleTests {
         let report = score("mixed-live-blog.md")
         let line = report.json().serialized()
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-        #expect(object["schema"] as? String == "slant.article.v1")
+        #expect(object["schema"] as? String == "slant.article.v2")
         let manifest = object["manifest"] as! [String: Any]
         #expect(manifest["version"] as? String == SlantVersion.current)
         #expect((manifest["lexicons"] as! [[String: Any]]).count == LexiconSet.fileNames.count)
@@ -79,7 +79,7 @@ struct ArticleTests {
         let cue = (paragraph["cues"] as! [[String: Any]])[0]
         for key in ["cue", "text", "start", "end", "weight"] { #expect(cue[key] != nil, "cue.\(key)") }
         // Key order as documented.
-        #expect(line.hasPrefix("{\"schema\":\"slant.article.v1\",\"source\":"))
+        #expect(line.hasPrefix("{\"schema\":\"slant.article.v2\",\"source\":"))
         #expect(line.range(of: "\"summary\"")!.lowerBound < line.range(of: "\"paragraphs\":[")!.lowerBound)
     }
 

@@ -188,12 +188,12 @@ struct ReportTests {
             let report = score(exampleText(name))
             let html = parser.html(from: report.markdown())
             // The summary table (8 rows + header), the paragraph table (one row per paragraph +
-            // header) and, when there are any, the category and speaker tables.
+            // header) and, when there are any, the category, speaker and target tables.
             let tables = html.components(separatedBy: "<table>").count - 1
-            #expect(tables == 2 + (report.summary.loaded.categories.isEmpty ? 0 : 1) + (report.speakers.isEmpty ? 0 : 1), "\(name)")
+            #expect(tables == 2 + (report.summary.loaded.categories.isEmpty ? 0 : 1) + (report.speakers.isEmpty ? 0 : 1) + (report.targets.isEmpty ? 0 : 1), "\(name)")
             let rows = html.components(separatedBy: "<tr>").count - 1
             let expected = 9 + (report.paragraphs.count + 1) + (report.summary.loaded.categories.isEmpty ? 0 : report.summary.loaded.categories.count + 1)
-                + (report.speakers.isEmpty ? 0 : report.speakers.count + 1)
+                + (report.speakers.isEmpty ? 0 : report.speakers.count + 1) + (report.targets.isEmpty ? 0 : report.targets.count + 1)
             #expect(rows == expected, "\(name): \(rows) rows")
         }
         let (run, dir) = try comparison(documents: 40)

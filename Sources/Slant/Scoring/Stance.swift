@@ -127,6 +127,10 @@ struct StanceScorer {
                         agent = before.last
                     }
                     guard let patient, distance(used[patient].tokens, span, doc) <= Int(config.stanceWindow) else { continue }
+                    // The one acted on stands in the verb's own phrase, and is not the agent.
+                    let between = used[patient].tokens.lowerBound >= span.upperBound ? span.upperBound..<used[patient].tokens.lowerBound : used[patient].tokens.upperBound..<span.lowerBound
+                    if !passive || used[patient].tokens.lowerBound >= span.upperBound, between.contains(where: { doc.norms[$0] == "," }) { continue }
+                    if let agent, used[agent].target == used[patient].target { continue }
                     var value = entry.weight * config.stanceActValence
                     var rules = ["stance verb"]
                     if let negator = negation(doc, before: span.lowerBound, clause: clause) {

@@ -167,6 +167,14 @@ struct TargetFinder {
             return t.kind == .word && (t.isCapitalized || t.isAllCaps)
         }
 
+        // Capitalised words that do not start a sentence.
+        var capitalisedInside = Set<String>()
+        for sentence in doc.sentences {
+            let first = sentence.tokens.first { doc.tokens[$0].kind == .word }
+            for i in sentence.tokens where i != first && isName(i) && !(i > 0 && doc.tokens[i - 1].kind == .punctuation && doc.voices[i] != doc.voices[i - 1]) {
+                capitalisedInside.insert(doc.stems[i] ?? doc.norms[i])
+            }
+        }
         var givenTarget: Int?
         if let given {
             givenTarget = targetIndex(name: doc.text(given.start, given.end), kind: .name)
@@ -175,10 +183,16 @@ struct TargetFinder {
         func resolve(_ run: Range<Int>, sentence si: Int, isSentenceStart: Bool) {
             var words = Array(run).filter { doc.tokens[$0].kind == .word }
             // Drop a sentence-initial word that is capitalised only because it starts the sentence.
-            if isSentenceStart, let first = words.first, category(first)?.category != "title", category(first)?.category != "country",
-               category(first)?.category != "party", category(first)?.category != "demonym", lexicons.isCommonWord(doc.norms[first]),
-               words.count == 1 || lexicons.functionWords.contains(doc.norms[first]) {
+            if isSentenceStart, let first = words.first, !["title", "title-male", "title-female", "country", "party", "demonym"].contains(category(first)?.category ?? ""),
+               lexicons.isCommonWord(doc.norms[first]) {
                 words.removeFirst()
+            }
+            // A lone sentence-initial word is a name only if the article also capitalises it
+            // elsewhere or it shortens an earlier name ("Crews were on the bridge").
+            if isSentenceStart, words.count == 1, let only = words.first, category(only) == nil, !doc.tokens[only].isAllCaps,
+               !capitalisedInside.contains(doc.stems[only] ?? doc.norms[only]),
+               shortFormTarget(doc.stems[only] ?? doc.norms[only], wordCount: 1) == nil {
+                return
             }
             var k = 0
             var title: String?
@@ -219,12 +233,14 @@ struct TargetFinder {
                 var nameWords: [Int] = []
                 while k < words.count {
                     let w = words[k]
-                    if !nameWords.isEmpty, let c = category(w)?.category, ["title", "title-male", "title-female"].contains(c) { break }
+                    if let previous = nameWords.last, !Self.connectors.contains(doc.norms[previous]),
+                       let c = category(w)?.category, ["title", "title-male", "title-female"].contains(c) { break }
                     if let c = category(w)?.category, c == "non-name" || c.hasPrefix("pronoun-") { break }
                     nameWords.append(w)
                     k += 1
                     if doc.stems[w] != nil { break }
                 }
+                while let last = nameWords.last, Self.connectors.contains(doc.norms[last]) { nameWords.removeLast() }
                 guard let first = nameWords.first, let last = nameWords.last else { continue }
                 if nameWords.count == 1, category(first)?.category == "non-name" { continue }
                 if nameWords.count == 1, category(first)?.category == "org-word" { continue }
@@ -236,20 +252,23 @@ struct TargetFinder {
                 }()
                 let hasOrgWord = nameWords.contains { category($0)?.category == "org-word" }
                 let acronym = nameWords.count == 1 && doc.tokens[first].isAllCaps
-                let kind: TargetKind = hasOrgWord || acronym ? .organisation : (title != nil || nameWords.count > 1 ? .person : .name)
+                // A title or a gendered title makes a person; so, later, does being quoted or
+                // referred to by a pronoun or a short form.
+                let kind: TargetKind = hasOrgWord || acronym ? .organisation : (title != nil ? .person : .name)
                 let tokens = (titleStart ?? first)..<(last + 1)
                 _ = span
                 if kind == .person || kind == .name, let earlier = shortFormTarget(nameText, wordCount: nameWords.count) {
                     if gender != nil, targets[earlier].gender == nil { targets[earlier].gender = gender }
+                    if targets[earlier].kind == .name, nameWords.count == 1 { targets[earlier].kind = .person }
                     mention(earlier, tokens, si, .shortName)
                 } else {
                     // A full name that an earlier bare short form belongs to.
                     var index: Int
-                    if nameWords.count > 1, kind == .person,
+                    if nameWords.count > 1, kind == .person || kind == .name,
                        let bare = targets.indices.last(where: { !targets[$0].listed && targets[$0].kind == .name && nameText.lowercased().hasSuffix(" " + targets[$0].name.lowercased()) }) {
                         byKey[targets[bare].name.lowercased()] = nil
                         targets[bare].name = nameText
-                        targets[bare].kind = .person
+                        targets[bare].kind = kind
                         byKey[nameText.lowercased()] = bare
                         index = bare
                     } else {
@@ -271,7 +290,7 @@ struct TargetFinder {
             if let exact = byKey[lower], targets[exact].kind == .person || targets[exact].kind == .name { return targets[exact].name.contains(" ") ? exact : nil }
             guard wordCount == 1 else { return nil }
             let candidates = targets.indices.filter { t in
-                guard targets[t].kind == .person, !targets[t].listed else { return false }
+                guard targets[t].kind == .person || targets[t].kind == .name, !targets[t].listed else { return false }
                 let parts = targets[t].name.lowercased().split(separator: " ")
                 return parts.count > 1 && (parts.last! == lower || parts.first! == lower)
             }
@@ -305,6 +324,8 @@ struct TargetFinder {
                 // The run of capitalised words (with connectors and title periods inside).
                 var end = i + 1
                 while end < sentence.tokens.upperBound {
+                    // A listed alias starts here: it is matched on its own.
+                    if let list, list.matcher.longestMatch(in: doc.norms, alternates: doc.stems, at: end, end: sentence.tokens.upperBound) != nil { break }
                     if isName(end), doc.stems[end - 1] == nil || end - 1 < i { end += 1; continue }
                     if doc.stems[end - 1] != nil { break }  // a possessive ends the name
                     let norm = doc.norms[end]
@@ -332,13 +353,20 @@ struct TargetFinder {
                 guard let entry = category(i), entry.category.hasPrefix("pronoun-") else { continue }
                 let gender: Character = entry.category == "pronoun-male" ? "m" : "f"
                 let earlier = inParagraph.last { m in
-                    m.tokens.upperBound <= i && (targets[m.target].kind == .person || (targets[m.target].kind == .name && m.via == .given))
+                    m.tokens.upperBound <= i && (targets[m.target].kind == .person || (targets[m.target].kind == .name && (m.via == .given || targets[m.target].name.contains(" "))))
                         && (targets[m.target].gender == nil || targets[m.target].gender == gender)
                 }
                 guard let earlier else { continue }
                 let si = doc.sentenceIndex(ofToken: i)
                 resolved.append(TargetMention(target: earlier.target, tokens: i..<(i + 1), start: doc.tokens[i].start, end: doc.tokens[i].end,
                                               sentence: si, paragraph: p.index, via: .pronoun))
+            }
+        }
+        for m in resolved where targets[m.target].kind == .name { targets[m.target].kind = .person }
+        // Quoted or reported speakers are people (or organisations already known as such).
+        for m in mentions where targets[m.target].kind == .name {
+            if doc.attributionsBySentence[m.sentence].contains(where: { doc.attributions[$0].speakerTokens?.overlaps(m.tokens) ?? false }) {
+                targets[m.target].kind = .person
             }
         }
         mentions = (mentions + resolved).sorted { $0.start < $1.start }
