@@ -42,6 +42,15 @@ struct Compare: ParsableCommand {
     @Option(help: "Key terms listed per group.")
     var topTerms: Int = 15
 
+    @Option(help: "Targets compared by stance, at most (those evaluated in --min-stance-documents documents of every group).")
+    var topTargets: Int = 10
+
+    @Option(help: "Documents of every group that must evaluate a target for its stance to be compared.")
+    var minStanceDocuments: Int = 3
+
+    @Option(help: "Targets file: one target a line, then a tab and aliases separated by ';'.")
+    var targets: String?
+
     @Option(help: "Directory whose lexicon files replace the built-in ones of the same name.")
     var lexicons: String?
 
@@ -56,8 +65,9 @@ struct Compare: ParsableCommand {
             throw ValidationError("one corpus needs --group-by FIELD to say which documents form each group")
         }
         if corpora.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
-        guard resamples >= 0, (permutations ?? 0) >= 0, topTerms >= 0 else { throw ValidationError("counts must not be negative") }
+        guard resamples >= 0, (permutations ?? 0) >= 0, topTerms >= 0, topTargets >= 0 else { throw ValidationError("counts must not be negative") }
         if template != nil && format != .html && format != .markdown { throw ValidationError("--template applies to --format html and markdown") }
+        if minStanceDocuments < 1 { throw ValidationError("--min-stance-documents must be at least 1") }
     }
 
     func run() throws {
@@ -68,6 +78,9 @@ struct Compare: ParsableCommand {
             options.correction = correction
             options.seed = seed
             options.topTerms = topTerms
+            options.topTargets = topTargets
+            options.minStanceDocuments = minStanceDocuments
+            options.targets = try targets.map(TargetList.load)
             options.strict = corpusOptions.strict
             let set = try LexiconSet.load(directory: lexicons)
             let result = try ComparisonRun.run(try corpora.map(corpusOptions.spec), groupBy: groupBy, lexicons: set, options: options)
@@ -86,6 +99,8 @@ struct Compare: ParsableCommand {
                 if let permutations { used.append("--permutations \(permutations)") }
                 used.append("--correction \(correction.rawValue) --seed \(seed)")
                 if let lexicons { used.append("--lexicons \(lexicons)") }
+                if let targets { used.append("--targets \(targets)") }
+                if minStanceDocuments != 3 { used.append("--min-stance-documents \(minStanceDocuments)") }
                 let report = ReportOptions(options: used, timestamp: timestamp ? ReportOptions.now() : nil)
                 text = format == .html ? try result.html(template: chosen, options: report) : result.markdown(template: chosen, options: report)
             }

@@ -57,11 +57,14 @@ struct Similar: ParsableCommand {
     @Option(help: "Hashed TF-IDF dimensions.")
     var dimensions: Int = 1024
 
-    @Option(help: "Compare documents by their words (text: same story) or by Slant's scores (scores: same way of writing).")
+    @Option(help: "Compare documents by their words (text: same story), by Slant's scores (scores: same way of writing) or by their stance toward the targets they name (stance: same sides taken).")
     var profile: SimilarityRun.Profile = .text
 
-    @Option(help: "Directory whose lexicon files replace the built-in ones (used by --profile scores).")
+    @Option(help: "Directory whose lexicon files replace the built-in ones (used by --profile scores and stance).")
     var lexicons: String?
+
+    @Option(help: "Targets file for --profile stance: one target a line, then a tab and aliases separated by ';'.")
+    var targets: String?
 
     @Option(help: "Output format: text, json, csv or markdown.")
     var format: TableFormat = .text
@@ -88,6 +91,7 @@ struct Similar: ParsableCommand {
             options.strict = corpusOptions.strict
             options.profile = profile
             options.lexicons = try LexiconSet.load(directory: lexicons)
+            options.targets = try targets.map(TargetList.load)
             let result = try SimilarityRun.run(try corpusOptions.spec(corpus), against: try against.map(corpusOptions.spec), options: options)
             for skipped in result.skipped { warn("skipped \(skipped.location): \(skipped.reason)") }
             let text: String

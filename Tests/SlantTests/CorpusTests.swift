@@ -201,4 +201,54 @@ struct SimilarityProfileTests {
         #expect(byScores.neighbors.map { byScores.neighborID($0[0]) } == ["flood-fact", "flood-opinion", "budget-fact", "budget-opinion"])
         #expect(byScores.representation.hasPrefix("score profile"))
     }
+
+    /// Two outlets that take opposite sides toward the same people.
+    func stanceCorpus() throws -> (URL, CorpusSpec) {
+        let dir = try temporaryDirectory()
+        let praise = ["Tom Reyes is a brilliant and honest leader.", "The wonderful Tom Reyes won praise again.", "Tom Reyes gave a superb speech.",
+                      "Maria Duarte is a disgrace.", "The corrupt Maria Duarte lied again.", "Maria Duarte is a pathetic failure."]
+        let scorn = ["Tom Reyes is a corrupt and dishonest man.", "The pathetic Tom Reyes failed again.", "Tom Reyes gave a disgraceful speech.",
+                     "Maria Duarte is a brilliant reformer.", "The admirable Maria Duarte helped again.", "Maria Duarte is a wonderful leader."]
+        var lines: [String] = []
+        for (i, text) in praise.enumerated() { lines.append(#"{"id": "a\#(i)", "outlet": "A", "text": "\#(text)"}"#) }
+        for (i, text) in scorn.enumerated() { lines.append(#"{"id": "b\#(i)", "outlet": "B", "text": "\#(text)"}"#) }
+        let file = dir.appendingPathComponent("stance.jsonl")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        return (dir, try CorpusSpec(path: file.path))
+    }
+
+    @Test func compareTestsStanceTowardSharedTargets() throws {
+        let (dir, spec) = try stanceCorpus()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var options = ComparisonRun.Options()
+        options.resamples = 200
+        options.permutations = 500
+        let run = try ComparisonRun.run([spec], groupBy: "outlet", lexicons: defaultLexicons, options: options, progress: ProgressReporter(enabled: false))
+        #expect(run.stanceTargets.sorted() == ["Maria Duarte", "Tom Reyes"])
+        let reyes = run.stanceTargets.firstIndex(of: "Tom Reyes")!
+        #expect((run.groups[0].stances[reyes].value ?? 0) > 0)
+        #expect((run.groups[1].stances[reyes].value ?? 0) < 0)
+        #expect(run.groups[0].stanceDocuments[reyes] == 3)
+        let test = run.tests.first { $0.measure == "stance:Tom Reyes" }
+        #expect((test?.difference ?? 0) > 0)
+        #expect(run.tests.count == ComparisonRun.measures.count + 2)
+        // A stricter minimum leaves nothing to compare.
+        options.minStanceDocuments = 4
+        let strict = try ComparisonRun.run([spec], groupBy: "outlet", lexicons: defaultLexicons, options: options, progress: ProgressReporter(enabled: false))
+        #expect(strict.stanceTargets.isEmpty)
+    }
+
+    @Test func stanceProfileFindsTheSameSides() throws {
+        let (dir, spec) = try stanceCorpus()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var options = SimilarityRun.Options()
+        options.k = 1
+        options.profile = .stance
+        let run = try SimilarityRun.run(spec, against: nil, options: options, progress: ProgressReporter(enabled: false))
+        #expect(run.representation.hasPrefix("stance profile"))
+        // Every document's nearest neighbour comes from its own outlet.
+        for (i, list) in run.neighbors.enumerated() {
+            #expect(list.first.map { run.neighborID($0).prefix(1) } == run.corpus.ids[i].prefix(1), "\(run.corpus.ids[i])")
+        }
+    }
 }

@@ -16,6 +16,12 @@ public struct ComparisonRun: Sendable {
         /// A term must occur this often in a group to be listed as key.
         public var minTermCount = 3
         public var closestPairs = 5
+        /// Targets compared by stance: those evaluated in at least `minStanceDocuments`
+        /// documents of every group, most evaluated first, at most this many.
+        public var topTargets = 10
+        public var minStanceDocuments = 3
+        /// The user's targets and aliases (`--targets FILE`).
+        public var targets: TargetList?
         public var dimensions = 1024
         public var strict = false
         public var batchSize = 256
@@ -47,6 +53,10 @@ public struct ComparisonRun: Sendable {
         public var measures: [MeasureSummary]
         /// Loaded-language categories, per 100 words.
         public var categories: [MeasureSummary]
+        /// Mean document stance toward each compared target (`stanceTargets` order), with
+        /// the documents that evaluate it.
+        public var stances: [MeasureSummary]
+        public var stanceDocuments: [Int]
         public var notes: [String]
     }
 
@@ -109,6 +119,8 @@ public struct ComparisonRun: Sendable {
     public var permutations: Int
     public var groupBy: String?
     public var notes: [String]
+    /// Targets whose stance is compared (tests use the measure `stance:NAME`).
+    public var stanceTargets: [String]
 
     /// What one document contributes.
     struct Profile: Sendable {
@@ -126,6 +138,8 @@ public struct ComparisonRun: Sendable {
         var wordCounts: [String: Int] = [:]
         var loadedCounts: [String: Int] = [:]
         var terms: TermVectorizer.TermCounts
+        /// Stance toward each target the document evaluates.
+        var stances: [String: Double] = [:]
         var opinionShare: Double? { contentParagraphs > 0 ? Double(opinionParagraphs) / Double(contentParagraphs) : nil }
         var loadedPer100: Double? { words > 0 ? Double(hits) * 100 / Double(words) : nil }
     }
@@ -153,6 +167,7 @@ public struct ComparisonRun: Sendable {
             }
         }
         p.compound = score.summary.sentiment.compound
+        for t in score.targets { if let stance = t.stance { p.stances[t.name] = stance } }
         return p
     }
 
@@ -163,7 +178,7 @@ public struct ComparisonRun: Sendable {
     /// - Throws: ``SlantError`` from reading, or `.badInput` when no document has `groupBy`.
     public static func run(_ specs: [CorpusSpec], groupBy: String?, lexicons: LexiconSet, options: Options,
                            progress: ProgressReporter = ProgressReporter()) throws -> ComparisonRun {
-        let scorer = ArticleScorer(lexicons: lexicons)
+        let scorer = ArticleScorer(lexicons: lexicons, targets: options.targets)
         var profiles: [Profile] = []
         var skipped: [SkippedDocument] = []
         var fieldsSeen = Set<String>()
@@ -213,12 +228,23 @@ public struct ComparisonRun: Sendable {
                 return MeasureData(numerators: p.map { Double($0.attributedHits) }, denominators: p.map { Double($0.words - $0.authorWords) }, scale: 100)
             case "sentiment":
                 return MeasureData(numerators: p.map { $0.words > 0 ? $0.compound : 0 }, denominators: p.map { $0.words > 0 ? 1 : 0 }, scale: 1)
+            case _ where measure.hasPrefix("stance:"):
+                let target = String(measure.dropFirst("stance:".count))
+                return MeasureData(numerators: p.map { $0.stances[target] ?? 0 }, denominators: p.map { $0.stances[target] == nil ? 0 : 1 }, scale: 1)
             default:
                 let category = String(measure.dropFirst("category:".count))
                 return MeasureData(numerators: p.map { Double($0.categoryHits[category] ?? 0) }, denominators: p.map { Double($0.words) }, scale: 100)
             }
         }
         let categories = Array(Set(profiles.flatMap { $0.categoryHits.keys })).sorted()
+        // Targets evaluated often enough in every group.
+        var evaluatedIn: [String: [Int]] = [:]
+        for (g, rows) in members.enumerated() {
+            for r in rows { for name in profiles[r].stances.keys { evaluatedIn[name, default: Array(repeating: 0, count: names.count)][g] += 1 } }
+        }
+        let stanceTargets = names.count < 2 ? [] : evaluatedIn.filter { $0.value.allSatisfy { $0 >= options.minStanceDocuments } }
+            .sorted { ($0.value.reduce(0, +), $1.key) > ($1.value.reduce(0, +), $0.key) }
+            .prefix(options.topTargets).map(\.key)
         var groups: [Group] = []
         for (g, name) in names.enumerated() {
             let rows = members[g]
@@ -238,17 +264,20 @@ public struct ComparisonRun: Sendable {
                 name: name, documents: rows.count, words: rows.reduce(0) { $0 + profiles[$1].words },
                 measures: measures.map { summary($0, label: $0) },
                 categories: categories.map { summary("category:" + $0, label: $0) },
+                stances: stanceTargets.map { summary("stance:" + $0, label: $0) },
+                stanceDocuments: stanceTargets.map { t in rows.filter { profiles[$0].stances[t] != nil }.count },
                 notes: groupNotes))
         }
 
         // Pairwise tests, corrected together.
         let pairCount = names.count * (names.count - 1) / 2
-        let testCount = pairCount * measures.count
+        let tested = measures + stanceTargets.map { "stance:" + $0 }
+        let testCount = pairCount * tested.count
         let permutations = options.permutations ?? min(20_000, max(1000, 20 * testCount))
         var tests: [PairTest] = []
         for a in names.indices {
             for b in names.indices where b > a {
-                for measure in measures {
+                for measure in tested {
                     let da = data(measure, members[a]), db = data(measure, members[b])
                     let difference = da.value.flatMap { va in db.value.map { va - $0 } }
                     let p = Statistics.permutationTest(da, db, permutations: permutations, generator: &generator)
@@ -298,7 +327,7 @@ public struct ComparisonRun: Sendable {
         let vectors = vectorizer.vectors(termCounts, df: TermVectorizer.documentFrequencies(termCounts), corpusSize: termCounts.count)
         let similarity = structure(vectors, members: members, profiles: profiles, options: options)
         return ComparisonRun(groups: groups, tests: tests, keyness: keyness, similarity: similarity, skipped: skipped,
-                             options: options, permutations: permutations, groupBy: groupBy, notes: notes)
+                             options: options, permutations: permutations, groupBy: groupBy, notes: notes, stanceTargets: stanceTargets)
     }
 
     /// Centroid, within- and between-group similarity from sums of unit vectors:

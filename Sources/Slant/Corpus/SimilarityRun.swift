@@ -8,8 +8,10 @@ public struct SimilarityRun: Sendable {
         public var strict = false
         public var batchSize = 1024
         public var profile: Profile = .text
-        /// Lexicons for `.scores` (the defaults when nil).
+        /// Lexicons for `.scores` and `.stance` (the defaults when nil).
         public var lexicons: LexiconSet?
+        /// The user's targets and aliases for `.stance`.
+        public var targets: TargetList?
         public init() {}
     }
 
@@ -22,6 +24,11 @@ public struct SimilarityRun: Sendable {
         /// standardised to mean 0 and standard deviation 1 over the documents compared (finds
         /// documents written the same way, whatever their subject).
         case scores
+        /// Stance toward the targets the documents name: one column per target evaluated in
+        /// at least two documents (the `dimensions` most evaluated), holding the document's
+        /// stance toward it (0 when it does not evaluate it); cosine over these vectors finds
+        /// documents that take the same sides toward the same people and institutions.
+        case stance
     }
 
     /// Feature names of the `.scores` profile, in vector order.
@@ -84,17 +91,21 @@ public struct SimilarityRun: Sendable {
         let start = clock.now
         var skipped: [SkippedDocument] = []
         let lexicons = try options.lexicons ?? LexiconSet.defaults()
-        let scorer = ArticleScorer(lexicons: lexicons)
+        let scorer = ArticleScorer(lexicons: lexicons, targets: options.targets)
         let features = scoreFeatures(lexicons)
         var scoreRows: [[[Double]]] = []
+        var stanceRows: [[[String: Double]]] = []
         func load(_ spec: CorpusSpec) throws -> (Side, [TermVectorizer.TermCounts]) {
             var ids: [String] = []
             var counts: [TermVectorizer.TermCounts] = []
             var rows: [[Double]] = []
-            defer { scoreRows.append(rows) }
+            var stances: [[String: Double]] = []
+            defer { scoreRows.append(rows); stanceRows.append(stances) }
             try CorpusReader(spec, strict: options.strict, onProgress: { [progress] in progress.fraction = $0 }).read(batchSize: options.batchSize, skipped: { skipped.append($0) }) { batch in
                 if options.profile == .scores {
                     rows += Parallel.map(batch) { scoreVector(ComparisonRun.profile($0, group: "", scorer: scorer), features: features) }
+                } else if options.profile == .stance {
+                    stances += Parallel.map(batch) { ComparisonRun.profile($0, group: "", scorer: scorer).stances }
                 } else {
                     counts += Parallel.map(batch) { TermVectorizer.termCounts($0.text) }
                 }
@@ -113,7 +124,20 @@ public struct SimilarityRun: Sendable {
         }
         let total = corpusCounts.count + (other?.1.count ?? 0)
         let x: Vectors, y: Vectors?
-        if options.profile == .scores {
+        if options.profile == .stance {
+            var documents: [String: Int] = [:]
+            for row in stanceRows.joined() { for name in row.keys { documents[name, default: 0] += 1 } }
+            let columns = documents.filter { $0.value >= 2 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                .prefix(options.dimensions).map(\.key)
+            let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+            func vectors(_ rows: [[String: Double]]) -> Vectors {
+                var values = [Float](repeating: 0, count: rows.count * max(1, columns.count))
+                for (r, row) in rows.enumerated() { for (name, stance) in row { if let c = index[name] { values[r * max(1, columns.count) + c] = Float(stance) } } }
+                return Vectors(values: values, rows: rows.count, columns: max(1, columns.count)).normalized()
+            }
+            x = vectors(stanceRows[0])
+            y = other == nil ? nil : vectors(stanceRows[1])
+        } else if options.profile == .scores {
             // One standardisation over both sides, so their vectors share a space.
             let all = standardized(scoreRows.flatMap { $0 })
             func vectors(_ rows: ArraySlice<[Double]>) -> Vectors {

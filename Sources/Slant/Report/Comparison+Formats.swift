@@ -10,6 +10,7 @@ extension ComparisonRun {
             "Intervals: 95% percentile bootstrap over documents, \(options.resamples) resamples, seed \(options.seed).",
             "Tests: two-sided permutation test of the difference, \(permutations) permutations, p = (1 + extreme) / (1 + permutations); p-values adjusted with \(options.correction == .holm ? "Holm's method (family-wise error rate)" : "the Benjamini-Hochberg method (false discovery rate)") over all \(tests.count) tests; effect size is Cohen's d over per-document values.",
             "Keyness: log-likelihood G2 of each group against the rest (Dunning 1993), log ratio = log2 of relative frequencies (Hardie 2014), terms used at least \(options.minTermCount) times.",
+            "Stance: a document's stance toward a target is the mean over the mentions something evaluative reaches (slant score); a group's value is the mean over its documents that evaluate the target; targets compared are those evaluated in at least \(options.minStanceDocuments) documents of every group (at most \(options.topTargets)), tested like the other measures (measure stance:NAME).",
             "Similarity: hashed TF-IDF vectors (\(options.dimensions) dimensions), cosine; centroid, mean within- and between-group similarity, and each group pair's closest documents.",
         ]
     }
@@ -35,6 +36,9 @@ extension ComparisonRun {
                     ("name", .string(g.name)), ("documents", .int(g.documents)), ("words", .int(g.words)),
                     ("measures", .object(g.measures.map(measure))),
                     ("categories", .object(g.categories.map(measure))),
+                    ("stance", .object(zip(g.stances, g.stanceDocuments).map { m, n in
+                        (m.name, .object([("value", number(m.value)), ("low", number(m.low)), ("high", number(m.high)), ("documents", .int(n))]))
+                    })),
                     ("notes", .array(g.notes.map(JSONValue.string))),
                 ])
             })),
@@ -46,6 +50,7 @@ extension ComparisonRun {
                 ])
             })),
             ("correction", .string(options.correction.rawValue)),
+            ("stanceTargets", .array(stanceTargets.map(JSONValue.string))),
             ("keyness", .array(keyness.map { k in
                 .object([("group", .string(groups[k.group].name)), ("loaded", terms(k.loaded)), ("terms", terms(k.terms))])
             })),
@@ -94,6 +99,7 @@ extension ComparisonRun {
             for m in g.measures { out += "  \(m.name): \(interval(m))\n" }
             let used = g.categories.filter { ($0.value ?? 0) > 0 }
             if !used.isEmpty { out += "  categories per 100 words: " + used.map { "\($0.name) \(f($0.value))" }.joined(separator: ", ") + "\n" }
+            for (m, n) in zip(g.stances, g.stanceDocuments) { out += "  stance toward \(m.name): \(interval(m)) (\(n) documents)\n" }
             for note in g.notes { out += "  note: \(note)\n" }
         }
         if !tests.isEmpty {
@@ -131,6 +137,7 @@ extension ComparisonRun {
         for g in groups {
             for m in g.measures { out += CSV.row(["group", g.name, "", m.name, n(m.value), n(m.low), n(m.high), "", "", "", String(g.documents), ""]) }
             for m in g.categories { out += CSV.row(["category", g.name, "", m.name, n(m.value), n(m.low), n(m.high), "", "", "", String(g.documents), ""]) }
+            for (m, count) in zip(g.stances, g.stanceDocuments) { out += CSV.row(["stance", g.name, "", m.name, n(m.value), n(m.low), n(m.high), "", "", "", String(count), ""]) }
         }
         for t in tests {
             out += CSV.row(["difference", groups[t.a].name, groups[t.b].name, t.measure, n(t.difference), "", "", n(t.effectSize), n(t.pValue), n(t.pAdjusted),

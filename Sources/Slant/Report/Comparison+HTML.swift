@@ -27,6 +27,9 @@ extension ComparisonRun {
                 "categories": g.categories.filter { ($0.value ?? 0) > 0 }.map { m in
                     ["name": m.name, "value": f(m.value), "interval": m.low == nil ? "" : "[\(f(m.low)), \(f(m.high))]"] as [String: Any]
                 },
+                "stances": zip(g.stances, g.stanceDocuments).map { m, n in
+                    ["name": m.name, "value": f(m.value), "interval": m.low == nil ? "" : "[\(f(m.low)), \(f(m.high))]", "documents": n] as [String: Any]
+                },
                 "notes": g.notes.joined(separator: "; "), "hasNotes": !g.notes.isEmpty,
             ]
         }
@@ -89,6 +92,7 @@ extension ComparisonRun {
             "notes": notes, "hasNotes": !notes.isEmpty,
             "measureHeaders": Self.measures.map { Self.measureLabels[$0] ?? $0 },
             "groups": groupViews, "charts": charts,
+            "hasStance": !stanceTargets.isEmpty, "stanceTargets": stanceTargets.joined(separator: ", "),
             "tests": testViews, "hasTests": !tests.isEmpty,
             "correction": options.correction == .holm ? "Holm" : "Benjamini–Hochberg",
             "keyness": keynessViews, "hasKeyness": !keyness.isEmpty,

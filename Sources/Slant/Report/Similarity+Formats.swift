@@ -3,6 +3,9 @@ import Foundation
 extension SimilarityRun {
     /// How documents were represented, for every report.
     public var representation: String {
+        if options.profile == .stance {
+            return "stance profile: one column per target evaluated in at least two documents (at most \(options.dimensions)), holding the document's mean stance toward it in [-1, 1] (0 when not evaluated), L2-normalised; cosine similarity by BLAS sgemm; documents that evaluate no shared target have no neighbours"
+        }
         if options.profile == .scores {
             return "score profile (opinion share, sentiment, loaded language per 100 words by voice and by category), "
                 + "each feature standardised over the documents compared, L2-normalised; cosine similarity by BLAS sgemm"
