@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Trains Slant's reference models from the shared data and writes them to models/: the
-# opinion model (opinion-model.tsv), the bias model (bias-model.tsv) and loaded terms learned
-# from BABE's word annotations (loaded-learned.tsv). Apply them with
+# opinion model (opinion-model.tsv), the bias model (bias-model.tsv), loaded terms learned
+# from BABE's word annotations (loaded-learned.tsv) and the target-sentiment model
+# (target-model.tsv, used by slant eval --task target-sentiment). Apply them with
 # `slant score --lexicons models …` or `slant eval --lexicons models …`.
 #
 # Training data (the evaluation splits are never read):
 #   opinion: CheckThat 2025 English train + dev (not dev_test) and BABE folds 1-4 (not fold 0),
 #            labels 'label' and 'label_opinion';
 #   bias:    BABE folds 1-4, label 'label';
-#   loaded:  BABE folds 1-4, biased_word_spans.
+#   loaded:  BABE folds 1-4, biased_word_spans;
+#   target:  NewsMTSC train folds 1-4 (fold of the id), target and label (target-model.tsv).
 # Deterministic: the same data gives the same files.
 #
 # Why models/ and not lexicons/: the weights are learned from CheckThat (CC BY-NC-SA 4.0) and
@@ -23,7 +25,7 @@ data="${1:-${SLANT_DATA:-../shared/data}}"
 source scripts/setup.sh
 swift build -c release --product slant >&2
 mkdir -p models
-rm -f models/opinion-model.tsv models/bias-model.tsv models/loaded-learned.tsv
+rm -f models/opinion-model.tsv models/bias-model.tsv models/loaded-learned.tsv models/target-model.tsv
 # Learned loaded terms first: the opinion and bias models are trained with them in place, so
 # their loaded-language features are the ones they will see when applied.
 .build/release/slant train --task loaded-words --name loaded-learned --version "${MODEL_VERSION:-1.0.0}" \
@@ -37,4 +39,7 @@ rm -f models/opinion-model.tsv models/bias-model.tsv models/loaded-learned.tsv
 .build/release/slant train --task bias --name bias-model --version "${MODEL_VERSION:-1.0.0}" --lexicons models \
   "$data/babe/sg2-dev.jsonl#label#1,2,3,4" \
   -o models/bias-model.tsv
-echo "wrote models/{opinion-model,bias-model,loaded-learned}.tsv; use them with --lexicons models" >&2
+.build/release/slant train --task target-sentiment --name target-model --version "${MODEL_VERSION:-1.0.0}" \
+  "$data/newsmtsc/train.jsonl" --fit-folds 1,2,3,4 \
+  -o models/target-model.tsv
+echo "wrote models/{opinion-model,bias-model,loaded-learned,target-model}.tsv; use them with --lexicons models" >&2

@@ -13,7 +13,7 @@ struct Train: ParsableCommand {
         """
     )
 
-    @Option(help: "subjectivity, bias or loaded-words.")
+    @Option(help: "subjectivity, bias, loaded-words or target-sentiment (folds of the id field).")
     var task: TrainTask = .subjectivity
 
     @Argument(help: "Labeled JSON Lines files: PATH, or PATH#LABEL_FIELD, or PATH#LABEL_FIELD#FOLDS (e.g. babe.jsonl#label_opinion#1,2,3,4).")
@@ -52,6 +52,17 @@ struct Train: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if task == .targetSentiment {
+                let folds = fitFolds.map { $0.split(separator: ",").compactMap { Int($0) } }
+                let result = try TargetTraining.train(files: files, folds: folds, lexicons: try LexiconSet.load(directory: lexicons).withoutModels(),
+                                                      name: name ?? "target-model", version: version)
+                let tsv = result.lexicon.tsv()
+                _ = try TargetModel(try Lexicon.parseTSV(tsv, origin: output ?? "(model)"))
+                warn(String(format: "trained on %d targets: λ %.4g, cross-validated macro-F1 %.3f, %d word weights",
+                            result.items, result.lambda, result.cvMacroF1, result.termCount))
+                try emit(tsv, to: output)
+                return
+            }
             if task == .loadedWords {
                 let folds = fitFolds.map { $0.split(separator: ",").compactMap { Int($0) } }
                 let result = try LoadedTraining.train(files: files, spanField: labelField == "label" ? "biased_word_spans" : labelField,
@@ -85,4 +96,5 @@ struct Train: ParsableCommand {
 enum TrainTask: String, ExpressibleByArgument, CaseIterable {
     case subjectivity, bias
     case loadedWords = "loaded-words"
+    case targetSentiment = "target-sentiment"
 }

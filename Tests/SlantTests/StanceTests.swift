@@ -33,6 +33,8 @@ struct TargetTests {
         .init(id: "party names merge", text: "Democrats blocked the bill, and the Democratic Party said so twice.", expected: ["Democratic Party": .party], absent: ["Democrats"]),
         .init(id: "organisation", text: "The Department of Justice and the NATO command disagreed.", expected: ["Department of Justice": .organisation, "NATO": .organisation]),
         .init(id: "sentence-initial common word", text: "Critics said the plan failed. However, nobody resigned.", expected: [:], absent: ["Critics", "However"]),
+        .init(id: "demonym opening an organisation's name", text: "Officials of the South African Government met. The North Korean Army paraded.",
+              expected: ["South African Government": .organisation, "North Korean Army": .organisation], absent: ["South Africa", "North Korea"]),
         .init(id: "title alone is unresolved", text: "The president said the plan was a disgrace.", expected: [:], absent: ["president", "President"]),
     ]
 
@@ -195,5 +197,97 @@ struct StanceTests {
         #expect((scorer.targetStance(input, start: start, end: start + 12)?.stance ?? 0) < 0)
         let bert = text.distance(from: text.startIndex, to: text.range(of: "Bert")!.lowerBound)
         #expect((scorer.targetStance(input, start: bert, end: bert + 4)?.stance ?? 0) > 0)
+    }
+}
+
+@Suite("Target-sentiment model")
+struct TargetModelTests {
+    /// A synthetic set whose right answer is known: the word after the name decides.
+    func dataset() throws -> (URL, String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("slant-target-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let names = ["Tom Reyes", "Maria Duarte", "Ana Lima", "Paul Hendry", "Elena Ortiz", "David Chen", "Sara Novak", "Omar Haddad"]
+        let frames = [("negative", "zorbled"), ("neutral", "visited"), ("positive", "flumped")]
+        var lines: [String] = []
+        var n = 0
+        for name in names {
+            for place in ["Lisbon", "Denver", "Oslo", "Nairobi", "Lima", "Perth"] {
+                for (label, verb) in frames {
+                    let text = "On Monday \(name) \(verb) the council in \(place)."
+                    let start = "On Monday ".unicodeScalars.count
+                    lines.append(#"{"id": "s\#(n)", "text": "\#(text)", "target": {"start": \#(start), "end": \#(start + name.unicodeScalars.count)}, "label": "\#(label)"}"#)
+                    n += 1
+                }
+            }
+        }
+        let file = dir.appendingPathComponent("targets.jsonl")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        return (dir, file.path)
+    }
+
+    @Test func learnsTheDecidingWordsAndIsDeterministic() throws {
+        let (dir, file) = try dataset()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = try TargetTraining.train(files: [file], folds: [1, 2, 3, 4], lexicons: defaultLexicons, name: "target-model", version: "1.0.0",
+                                             lambdas: [0.001], steps: 150)
+        #expect(first.cvMacroF1 > 0.95)
+        let model = first.model
+        #expect((model.terms["r:zorbled"]?.negative ?? 0) > 0.5)
+        #expect((model.terms["r:flumped"]?.positive ?? 0) > 0.5)
+        // Held-out items (fold 0) are classified by the learned words.
+        var options = Evaluation.Options()
+        options.task = .targetSentiment
+        options.fold = 0
+        options.lexicons = try LexiconSet(lexicons: try LexiconSet.embeddedLexicons().merging(["target-model.tsv": first.lexicon]) { $1 })
+        let result = try Evaluation.run(file, options: options)
+        #expect((result.multiclass?.macroF1 ?? 0) > 0.95)
+        #expect(result.n > 0 && result.leftOut["outside the fold", default: 0] > 0)
+        // Same data, same options: the same file.
+        let second = try TargetTraining.train(files: [file], folds: [1, 2, 3, 4], lexicons: defaultLexicons, name: "target-model", version: "1.0.0",
+                                              lambdas: [0.001], steps: 150)
+        #expect(first.lexicon.tsv() == second.lexicon.tsv())
+        // The written file reads back as the same model.
+        let parsed = try TargetModel(try Lexicon.parseTSV(first.lexicon.tsv(), origin: "t"))
+        #expect(parsed.terms.count == model.terms.count)
+    }
+
+    @Test func refusesTestFilesAndBadLabels() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("slant-target-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let testFile = dir.appendingPathComponent("devtest.jsonl").path
+        try #"{"id": "a", "text": "Tom Reyes left.", "target": {"start": 0, "end": 9}, "label": "neutral"}"#.write(toFile: testFile, atomically: true, encoding: .utf8)
+        #expect(throws: SlantError.self) { try TargetTraining.train(files: [testFile], folds: nil, lexicons: defaultLexicons, name: "m", version: "1") }
+        let bad = dir.appendingPathComponent("bad.jsonl").path
+        try #"{"id": "a", "text": "Tom Reyes left.", "target": {"start": 0, "end": 9}, "label": "angry"}"#.write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect { try TargetTraining.train(files: [bad], folds: nil, lexicons: defaultLexicons, name: "m", version: "1") } throws: { error in
+            (error as? SlantError)?.line == 1
+        }
+        let outside = dir.appendingPathComponent("outside.jsonl").path
+        try #"{"id": "a", "text": "Tom Reyes left.", "target": {"start": 0, "end": 99}, "label": "neutral"}"#.write(toFile: outside, atomically: true, encoding: .utf8)
+        #expect { try TargetTraining.train(files: [outside], folds: nil, lexicons: defaultLexicons, name: "m", version: "1") } throws: { error in
+            (error as? SlantError)?.line == 1
+        }
+    }
+}
+
+@Suite("Three-class metrics")
+struct MulticlassMetricsTests {
+    @Test func handComputedMacroF1() {
+        // gold:      neg neg neu neu pos pos
+        // predicted: neg neu neu neu pos neg
+        let m = Metrics.multiclass(predicted: [0, 1, 1, 1, 2, 0], gold: [0, 0, 1, 1, 2, 2], labels: ["negative", "neutral", "positive"])
+        #expect(m.matrix == [[1, 1, 0], [0, 2, 0], [1, 0, 1]])
+        // negative P 1/2 R 1/2 F1 0.5; neutral P 2/3 R 1 F1 0.8; positive P 1 R 1/2 F1 2/3.
+        #expect(isClose(m.scores(0).f1, 0.5) && isClose(m.scores(1).f1, 0.8) && isClose(m.scores(2).f1, 2.0 / 3.0))
+        #expect(isClose(m.macroF1, (0.5 + 0.8 + 2.0 / 3.0) / 3))
+        #expect(isClose(m.accuracy, 4.0 / 6.0))
+    }
+
+    @Test func cutoffsSeparateThreeBands() {
+        let scores = [-0.9, -0.6, -0.05, 0.0, 0.1, 0.7, 0.8]
+        let gold = [0, 0, 1, 1, 1, 2, 2]
+        let c = Metrics.bestCutoffs(scores: scores, gold: gold)
+        #expect(scores.map { Metrics.threeWay($0, negative: c.negative, positive: c.positive) } == gold)
     }
 }

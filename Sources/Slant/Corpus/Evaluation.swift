@@ -76,6 +76,8 @@ public struct Evaluation: Sendable {
         var line: Int
         /// Scalar span of the target (target-sentiment).
         var target: (start: Int, end: Int)? = nil
+        /// What the fold is computed from (the text, or the fold field).
+        var foldKey: String = ""
     }
 
     /// Reads `path`, keeping the items of the requested fold.
@@ -123,7 +125,7 @@ public struct Evaluation: Sendable {
                 leftOut["label '\(s)'", default: 0] += 1
                 continue
             }
-            items.append(Item(text: text, label: label, line: lineNumber, target: target))
+            items.append(Item(text: text, label: label, line: lineNumber, target: target, foldKey: foldKey))
         }
         return (items, SHA256.hex(Array(data)), leftOut)
     }
@@ -270,10 +272,13 @@ public struct Evaluation: Sendable {
             result.tokens = Metrics.tokenScores(predicted: predicted, gold: gold)
             result.labelMapping = "word tokens inside a gold span against word tokens inside a loaded-language hit (any voice)"
         case .targetSentiment:
+            let model = lexicons.targetModel
             func stances(_ items: [Item]) -> [Double] {
                 Parallel.map(items) { item in
                     let text = item.text.replacingOccurrences(of: "\n", with: " ")
-                    return scorer.targetStance(try! InputText(bytes: Array(text.utf8), source: "item"), start: item.target!.start, end: item.target!.end)?.stance ?? 0
+                    let input = try! InputText(bytes: Array(text.utf8), source: "item")
+                    if let model { return Double(model.classify(scorer.targetFeatures(input, start: item.target!.start, end: item.target!.end))) }
+                    return scorer.targetStance(input, start: item.target!.start, end: item.target!.end)?.stance ?? 0
                 }
             }
             func classes(_ items: [Item], file: String) throws -> [Int] {
@@ -287,8 +292,8 @@ public struct Evaluation: Sendable {
             let gold = try classes(items, file: path)
             let values = stances(items)
             let band = lexicons.config.stanceNeutralBand
-            var cutoffs = (negative: band, positive: band)
-            var source = "the neutral band of scoring.tsv (stance.neutral-band)"
+            var cutoffs = model == nil ? (negative: band, positive: band) : (negative: 0.5, positive: 0.5)
+            var source = model.map { "the target model's most probable class (\($0.name)), as -1/0/+1" } ?? "the neutral band of scoring.tsv (stance.neutral-band)"
             if let fixed = options.threshold {
                 cutoffs = (fixed, fixed)
                 source = "given with --threshold"
@@ -307,7 +312,7 @@ public struct Evaluation: Sendable {
                                                    gold: gold, labels: targetLabels)
             result.cutoffs = cutoffs
             result.thresholdSource = source
-            result.labelMapping = "the marked target's stance (all holders): negative at or below -cut-off, positive at or above +cut-off, neutral between; an unevaluated target is 0"
+            result.labelMapping = (model == nil ? "the marked target's stance (all holders)" : "the target model's class as -1/0/+1") + ": negative at or below -cut-off, positive at or above +cut-off, neutral between; an unevaluated target is 0"
         }
         return result
     }

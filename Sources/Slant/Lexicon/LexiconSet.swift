@@ -14,7 +14,7 @@ public struct LexiconSet: Sendable {
     ]
 
     /// Trained models that take effect when present (`slant train` writes them).
-    public static let modelFileNames = ["opinion-model.tsv", "bias-model.tsv", "loaded-learned.tsv"]
+    public static let modelFileNames = ["opinion-model.tsv", "bias-model.tsv", "loaded-learned.tsv", "target-model.tsv"]
 
     /// The opinion model: replaces the hand-set opinion cue weights, intercept and threshold
     /// of `scoring.tsv`, and adds learned word weights.
@@ -24,6 +24,9 @@ public struct LexiconSet: Sendable {
     /// Loaded terms learned from annotations (`slant train --task loaded-words`), added to
     /// the loaded-language list.
     public let loadedLearned: Lexicon?
+    /// The target-sentiment model used by `slant eval --task target-sentiment`.
+    public let targetModelLexicon: Lexicon?
+    public let targetModel: TargetModel?
     /// Every lexicon this set was built from, by file name.
     let sources: [String: Lexicon]
 
@@ -72,7 +75,7 @@ public struct LexiconSet: Sendable {
     /// Every lexicon in `fileNames` order, then the models present.
     public var all: [Lexicon] {
         [segmentation, reportVerbs, stanceMarkers, sentimentModifiers, loaded, eventWords, factCues, valence, furniture, scoring, stopwords, targets]
-            + [opinionModel, biasModel, loadedLearned].compactMap { $0 }
+            + [opinionModel, biasModel, loadedLearned, targetModelLexicon].compactMap { $0 }
     }
 
     /// The same lexicons without the opinion and bias models (the hand-set opinion model of
@@ -82,6 +85,7 @@ public struct LexiconSet: Sendable {
         var plain = sources
         plain["opinion-model.tsv"] = nil
         plain["bias-model.tsv"] = nil
+        plain["target-model.tsv"] = nil
         return (try? LexiconSet(lexicons: plain)) ?? self
     }
 
@@ -110,6 +114,8 @@ public struct LexiconSet: Sendable {
         opinionModel = lexicons["opinion-model.tsv"]
         biasModel = lexicons["bias-model.tsv"]
         loadedLearned = lexicons["loaded-learned.tsv"]
+        targetModelLexicon = lexicons["target-model.tsv"]
+        targetModel = try targetModelLexicon.map(TargetModel.init)
         var config = try ScoringConfig(scoring)
         if let opinionModel { try config.apply(model: opinionModel) }
         if let biasModel { _ = try ScoringConfig.modelParts(biasModel) }

@@ -230,18 +230,22 @@ struct TargetFinder {
                     }
                 }
                 // A name: up to the next country/party/title word or the end.
+                let before = k
                 var nameWords: [Int] = []
                 while k < words.count {
                     let w = words[k]
                     if let previous = nameWords.last, !Self.connectors.contains(doc.norms[previous]),
                        let c = category(w)?.category, ["title", "title-male", "title-female"].contains(c) { break }
-                    if let c = category(w)?.category, c == "non-name" || c.hasPrefix("pronoun-") { break }
+                    if !nameWords.isEmpty, let c = category(w)?.category, c == "non-name" || c.hasPrefix("pronoun-") { break }
                     nameWords.append(w)
                     k += 1
                     if doc.stems[w] != nil { break }
                 }
                 while let last = nameWords.last, Self.connectors.contains(doc.norms[last]) { nameWords.removeLast() }
-                guard let first = nameWords.first, let last = nameWords.last else { continue }
+                guard let first = nameWords.first, let last = nameWords.last else {
+                    k = max(k, before + 1)  // always move on
+                    continue
+                }
                 if nameWords.count == 1, category(first)?.category == "non-name" { continue }
                 if nameWords.count == 1, category(first)?.category == "org-word" { continue }
                 let span = first..<(last + 1)
@@ -324,6 +328,8 @@ struct TargetFinder {
                 // The run of capitalised words (with connectors and title periods inside).
                 var end = i + 1
                 while end < sentence.tokens.upperBound {
+                    // The caller's span starts here: it is a mention of its own.
+                    if let given, doc.tokens[end].start < given.end, given.start < doc.tokens[end].end { break }
                     // A listed alias starts here: it is matched on its own.
                     if let list, list.matcher.longestMatch(in: doc.norms, alternates: doc.stems, at: end, end: sentence.tokens.upperBound) != nil { break }
                     if isName(end), doc.stems[end - 1] == nil || end - 1 < i { end += 1; continue }
