@@ -251,4 +251,22 @@ struct SimilarityProfileTests {
             #expect(list.first.map { run.neighborID($0).prefix(1) } == run.corpus.ids[i].prefix(1), "\(run.corpus.ids[i])")
         }
     }
+
+    @Test func shortNamesJoinTheDominantLongNameAcrossACorpus() {
+        let merged = ComparisonRun.mergingShortNames([
+            ["Donald Trump": -0.5], ["Trump": -0.1], ["Donald Trump": 0.2, "Trump": 0.4], ["Melania Trump": 0.3],
+            ["Donald Trump": 0.1], ["Reyes": 0.5], ["Tom Reyes": 0.1], ["Ana Reyes": 0.2],
+        ])
+        #expect(merged[1] == ["Donald Trump": -0.1])
+        #expect(isClose(merged[2]["Donald Trump"]!, 0.3) && merged[2].count == 1)
+        #expect(merged[3] == ["Melania Trump": 0.3])
+        // Two long names in as many documents: ambiguous, left alone.
+        #expect(merged[5] == ["Reyes": 0.5])
+    }
+
+    @Test func aNameNeverStartsWithAConnector() {
+        let found = TargetFinder(lexicons: defaultLexicons).find(document("Delegates of the Communist Party of China met in Beijing."))
+        #expect(found.targets.contains { $0.name == "China" && $0.kind == .country })
+        #expect(!found.targets.contains { $0.name.hasPrefix("of ") })
+    }
 }

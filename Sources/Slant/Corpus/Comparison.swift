@@ -144,6 +144,41 @@ public struct ComparisonRun: Sendable {
         var loadedPer100: Double? { words > 0 ? Double(hits) * 100 / Double(words) : nil }
     }
 
+    /// Merges a one-word target name into the longer name it ends, across a corpus ("Trump"
+    /// in one document, "Donald Trump" in another), when one longer name ending with it is in at
+    /// least twice as many documents as any other; a document naming both gets their mean.
+    /// - Complexity: O(d · t) for d documents and t targets per document.
+    static func mergingShortNames(_ stances: [[String: Double]]) -> [[String: Double]] {
+        // Documents naming each longer name, by its last word.
+        var longer: [String: [String: Int]] = [:]
+        for row in stances {
+            for name in row.keys where name.contains(" ") {
+                if let last = name.split(separator: " ").last { longer[String(last).lowercased(), default: [:]][name, default: 0] += 1 }
+            }
+        }
+        var canonical: [String: String] = [:]
+        for row in stances {
+            for name in row.keys where !name.contains(" ") && canonical[name] == nil {
+                guard let candidates = longer[name.lowercased()] else { continue }
+                let ranked = candidates.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                // The longer name must dominate: at least twice as many documents as the next.
+                if ranked.count == 1 || ranked[0].value >= 2 * ranked[1].value { canonical[name] = ranked[0].key }
+            }
+        }
+        guard !canonical.isEmpty else { return stances }
+        return stances.map { row in
+            var sums: [String: (Double, Int)] = [:]
+            for (name, value) in row {
+                let key = canonical[name] ?? name
+                var v = sums[key] ?? (0, 0)
+                v.0 += value
+                v.1 += 1
+                sums[key] = v
+            }
+            return sums.mapValues { $0.0 / Double($0.1) }
+        }
+    }
+
     static func profile(_ document: CorpusDocument, group: String, scorer: ArticleScorer) -> Profile {
         let input = (try? InputText(bytes: Array(document.text.utf8), source: document.id, format: document.format))
         let doc = Document(input ?? (try! InputText(bytes: [], source: document.id)), lexicons: scorer.lexicons)
@@ -208,6 +243,7 @@ public struct ComparisonRun: Sendable {
             throw SlantError(.badInput, file: specs.first?.path,
                              "no document has the field '\(groupBy)' to group by (fields seen: \(seen.isEmpty ? "none" : seen))")
         }
+        for (i, merged) in mergingShortNames(profiles.map(\.stances)).enumerated() { profiles[i].stances = merged }
         let names = groupBy == nil ? labels : Array(Set(profiles.map(\.group))).sorted()
         let members: [[Int]] = names.map { name in profiles.indices.filter { profiles[$0].group == name } }
         var generator = SeededGenerator(seed: options.seed)

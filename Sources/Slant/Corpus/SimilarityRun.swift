@@ -125,6 +125,8 @@ public struct SimilarityRun: Sendable {
         let total = corpusCounts.count + (other?.1.count ?? 0)
         let x: Vectors, y: Vectors?
         if options.profile == .stance {
+            let merged = ComparisonRun.mergingShortNames(Array(stanceRows.joined()))
+            stanceRows = stanceRows.count == 1 ? [merged] : [Array(merged[0..<stanceRows[0].count]), Array(merged[stanceRows[0].count...])]
             var documents: [String: Int] = [:]
             for row in stanceRows.joined() { for name in row.keys { documents[name, default: 0] += 1 } }
             let columns = documents.filter { $0.value >= 2 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }

@@ -229,6 +229,12 @@ struct TargetFinder {
                         break
                     }
                 }
+                // A name never starts with a connector ("Communist Party of China": the party,
+                // then the country).
+                if Self.connectors.contains(doc.norms[i]) {
+                    k += 1
+                    continue
+                }
                 // A name: up to the next country/party/title word or the end.
                 let before = k
                 var nameWords: [Int] = []
