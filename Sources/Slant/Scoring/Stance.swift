@@ -97,13 +97,14 @@ struct StanceScorer {
         var nameTokens = Set<Int>()
         for m in mentions where m.via != .pronoun { nameTokens.formUnion(m.tokens) }
 
+        let loadedBySentence = Dictionary(grouping: loaded, by: { doc.sentenceIndex(ofToken: $0.tokens.lowerBound) })
         for si in bySentence.keys.sorted() {
             let sentence = doc.sentences[si]
             let here = bySentence[si]!
             for clause in clauses(doc, sentence.tokens) {
                 let inClause = here.filter { clause.contains(used[$0].tokens.lowerBound) }
                 guard !inClause.isEmpty else { continue }
-                let loadedHere = loaded.filter { clause.contains($0.tokens.lowerBound) }
+                let loadedHere = (loadedBySentence[si] ?? []).filter { clause.contains($0.tokens.lowerBound) }
                 if !loadedHere.isEmpty { for m in inClause { loadedContext[m] = true } }
                 var claimed = nameTokens
 
@@ -304,8 +305,18 @@ struct StanceScorer {
         for a in doc.attributionsBySentence[si].map({ doc.attributions[$0] }) where a.content.contains(i) {
             return (a.speaker ?? "unnamed source", a.speakerTokens)
         }
-        for q in doc.quotationsByParagraph[doc.sentences[si].paragraph].map({ doc.quotations[$0] }) where q.inner.contains(i) {
-            if let a = q.attribution { return (doc.attributions[a].speaker ?? "unnamed source", doc.attributions[a].speakerTokens) }
+        // The quotation holding token i: the last one opening at or before it (binary search).
+        let list = doc.quotationsByParagraph[doc.sentences[si].paragraph]
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if doc.quotations[list[mid]].inner.lowerBound <= i { low = mid + 1 } else { high = mid }
+        }
+        var k = low - 1
+        while k >= 0, k >= low - 4 {
+            let q = doc.quotations[list[k]]
+            if q.inner.contains(i), let a = q.attribution { return (doc.attributions[a].speaker ?? "unnamed source", doc.attributions[a].speakerTokens) }
+            k -= 1
         }
         return ("unnamed source", nil)
     }

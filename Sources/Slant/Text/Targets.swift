@@ -139,11 +139,22 @@ struct TargetFinder {
         var byKey: [String: Int] = [:]  // canonical lower-cased name → target
         let entities = lexicons.targetMatcher
 
+        // Multiword targets by their first and last word, and where each was last mentioned:
+        // short forms are looked up, never searched for.
+        var byEdgeWord: [String: [Int]] = [:]
+        var lastMention: [Int: Int] = [:]
+        func register(_ t: Int) {
+            let parts = targets[t].name.lowercased().split(separator: " ")
+            guard parts.count > 1 else { return }
+            byEdgeWord[String(parts.first!), default: []].append(t)
+            if parts.last! != parts.first! { byEdgeWord[String(parts.last!), default: []].append(t) }
+        }
         func targetIndex(name: String, kind: TargetKind, listed: Bool = false) -> Int {
             let key = name.lowercased()
             if let index = byKey[key] { return index }
             targets.append(Target(name: name, kind: kind, aliases: [], gender: nil, listed: listed))
             byKey[key] = targets.count - 1
+            register(targets.count - 1)
             return targets.count - 1
         }
         func mention(_ target: Int, _ tokens: Range<Int>, _ sentence: Int, _ via: TargetMention.Via) {
@@ -157,6 +168,7 @@ struct TargetFinder {
             if !targets[target].aliases.contains(text) { targets[target].aliases.append(text) }
             mentions.append(TargetMention(target: target, tokens: tokens, start: start, end: end, sentence: sentence,
                                           paragraph: doc.sentences[sentence].paragraph, via: via))
+            lastMention[target] = mentions.count
         }
         func category(_ i: Int) -> Lexicon.Entry? {
             guard let m = entities.longestMatch(in: doc.norms, alternates: doc.stems, at: i, end: i + 1) else { return nil }
@@ -275,11 +287,14 @@ struct TargetFinder {
                     // A full name that an earlier bare short form belongs to.
                     var index: Int
                     if nameWords.count > 1, kind == .person || kind == .name,
-                       let bare = targets.indices.last(where: { !targets[$0].listed && targets[$0].kind == .name && nameText.lowercased().hasSuffix(" " + targets[$0].name.lowercased()) }) {
+                       let lastWord = nameText.lowercased().split(separator: " ").last.map(String.init),
+                       let bare = byKey[lastWord], !targets[bare].listed, targets[bare].kind == .name, !targets[bare].name.contains(" "),
+                       byKey[nameText.lowercased()] == nil {
                         byKey[targets[bare].name.lowercased()] = nil
                         targets[bare].name = nameText
                         targets[bare].kind = kind
                         byKey[nameText.lowercased()] = bare
+                        register(bare)
                         index = bare
                     } else {
                         index = targetIndex(name: nameText, kind: kind)
@@ -299,15 +314,13 @@ struct TargetFinder {
             let lower = name.lowercased()
             if let exact = byKey[lower], targets[exact].kind == .person || targets[exact].kind == .name { return targets[exact].name.contains(" ") ? exact : nil }
             guard wordCount == 1 else { return nil }
-            let candidates = targets.indices.filter { t in
+            let candidates = (byEdgeWord[lower] ?? []).filter { t in
                 guard targets[t].kind == .person || targets[t].kind == .name, !targets[t].listed else { return false }
                 let parts = targets[t].name.lowercased().split(separator: " ")
                 return parts.count > 1 && (parts.last! == lower || parts.first! == lower)
             }
             // The most recently mentioned.
-            return candidates.max { a, b in
-                (mentions.lastIndex { $0.target == a } ?? -1) < (mentions.lastIndex { $0.target == b } ?? -1)
-            }
+            return candidates.max { a, b in (lastMention[a] ?? -1, a) < (lastMention[b] ?? -1, b) }
         }
 
         for (si, sentence) in doc.sentences.enumerated() {
@@ -357,18 +370,26 @@ struct TargetFinder {
 
         // Pronouns: the latest compatible person named earlier in the same paragraph.
         var resolved: [TargetMention] = []
-        let named = mentions
+        let byParagraph = Dictionary(grouping: mentions, by: \.paragraph)
+        func personLike(_ m: TargetMention) -> Bool {
+            targets[m.target].kind == .person || (targets[m.target].kind == .name && (m.via == .given || targets[m.target].name.contains(" ")))
+        }
         for p in doc.paragraphs {
-            let inParagraph = named.filter { $0.paragraph == p.index }
-            guard !inParagraph.isEmpty else { continue }
+            guard let inParagraph = byParagraph[p.index]?.sorted(by: { $0.tokens.upperBound < $1.tokens.upperBound }) else { continue }
+            // One sweep: the latest person compatible with each pronoun gender so far.
+            var next = 0
+            var latest: [Character: TargetMention] = [:]
             for i in p.tokens where doc.tokens[i].kind == .word {
+                while next < inParagraph.count, inParagraph[next].tokens.upperBound <= i {
+                    let m = inParagraph[next]
+                    if personLike(m) {
+                        for g: Character in ["m", "f"] where targets[m.target].gender == nil || targets[m.target].gender == g { latest[g] = m }
+                    }
+                    next += 1
+                }
                 guard let entry = category(i), entry.category.hasPrefix("pronoun-") else { continue }
                 let gender: Character = entry.category == "pronoun-male" ? "m" : "f"
-                let earlier = inParagraph.last { m in
-                    m.tokens.upperBound <= i && (targets[m.target].kind == .person || (targets[m.target].kind == .name && (m.via == .given || targets[m.target].name.contains(" "))))
-                        && (targets[m.target].gender == nil || targets[m.target].gender == gender)
-                }
-                guard let earlier else { continue }
+                guard let earlier = latest[gender] else { continue }
                 let si = doc.sentenceIndex(ofToken: i)
                 resolved.append(TargetMention(target: earlier.target, tokens: i..<(i + 1), start: doc.tokens[i].start, end: doc.tokens[i].end,
                                               sentence: si, paragraph: p.index, via: .pronoun))
