@@ -174,6 +174,7 @@ public struct ArticleScorer: Sendable {
             var weightedScore = 0.0, totalWeight = 0.0
             var sentimentParts: [(SentimentScore, Double)] = []
             var valenceEvidence: [ValenceEvidence] = []
+            let loadedBySentence = Dictionary(grouping: loaded, by: { doc.sentenceIndex(ofToken: $0.tokens.lowerBound) })
             for si in p.sentences {
                 let sentence = doc.sentences[si]
                 let (sentimentScore, _, valence) = sentiment.score(doc, tokens: sentence.tokens)
@@ -182,7 +183,7 @@ public struct ArticleScorer: Sendable {
                     valenceEvidence.append(ValenceEvidence(text: doc.text(start, end), start: start, end: end,
                                                            valence: hit.base, adjusted: hit.adjusted, rules: hit.rules))
                 }
-                let sentenceLoaded = loaded.filter { sentence.tokens.contains($0.tokens.lowerBound) }
+                let sentenceLoaded = loadedBySentence[si] ?? []
                 let (opinion, sentenceCues) = subjectivity.score(
                     doc, sentence: si, loaded: sentenceLoaded, valence: valence, dateline: structure[p.index]?.dateline)
                 let words = sentence.tokens.filter { doc.tokens[$0].isWordLike }

@@ -106,7 +106,8 @@ struct StanceScorer {
                 guard !inClause.isEmpty else { continue }
                 let loadedHere = (loadedBySentence[si] ?? []).filter { clause.contains($0.tokens.lowerBound) }
                 if !loadedHere.isEmpty { for m in inClause { loadedContext[m] = true } }
-                var claimed = nameTokens
+                // Stance-verb tokens of this clause (names are in nameTokens; never copied).
+                var claimed = Set<Int>()
 
                 // Stance verbs: the agent's stance toward the one acted on.
                 for act in lexicons.stanceActMatcher.matches(in: doc.norms, alternates: doc.stems, range: clause) {
@@ -154,7 +155,7 @@ struct StanceScorer {
                 // Valence words and loaded terms: to the nearest mention.
                 let (_, _, hits) = sentiment.score(doc, tokens: clause)
                 var evaluative: [(span: Range<Int>, value: Double, rules: [String])] = []
-                for hit in hits where !hit.tokens.contains(where: claimed.contains) {
+                for hit in hits where !hit.tokens.contains(where: { claimed.contains($0) || nameTokens.contains($0) }) {
                     if hit.tokens.count == 1, lexicons.eventMatcher.contains(doc.norms[hit.tokens.lowerBound]) { continue }
                     var value = hit.adjusted
                     var rules = ["valence \(format(hit.base))"] + hit.rules
@@ -166,7 +167,7 @@ struct StanceScorer {
                     }
                     evaluative.append((hit.tokens, value, rules))
                 }
-                for hit in loadedHere where !hit.tokens.contains(where: claimed.contains) {
+                for hit in loadedHere where !hit.tokens.contains(where: { claimed.contains($0) || nameTokens.contains($0) }) {
                     guard !evaluative.contains(where: { $0.span.overlaps(hit.tokens) }) else { continue }
                     var value = config.stanceLoadedValence * hit.weight
                     var rules = ["loaded (\(hit.category)) without valence"]
