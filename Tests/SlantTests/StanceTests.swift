@@ -130,6 +130,8 @@ struct StanceTests {
         .init(id: "reporting holds no stance", text: "The minister Tom Reyes rejected the allegations, his office said.", sign: ["Tom Reyes": 0]),
         .init(id: "speaker is not the target of their own words", text: "Maria Duarte said the plan was a disgrace.", sign: ["Maria Duarte": 0]),
         .init(id: "pronoun carries stance", text: "Maria Duarte spoke first. She was brilliant.", sign: ["Maria Duarte": 1]),
+        .init(id: "the writer's adjective on a speaker", text: "The corrupt Tom Reyes said the plan was ready.", sign: ["Tom Reyes": -1], holder: ["Tom Reyes": .writer]),
+        .init(id: "a speaker's head word does not evaluate", text: "Critics said the plan of Tom Reyes failed.", sign: ["Tom Reyes": -1], holder: ["Tom Reyes": .source]),
         .init(id: "neutral report", text: "Maria Duarte met Tom Reyes in Lisbon on Tuesday.", sign: ["Maria Duarte": 0, "Tom Reyes": 0]),
     ]
 

@@ -93,9 +93,14 @@ struct StanceScorer {
         let bySentence = Dictionary(grouping: used.indices, by: { used[$0].sentence })
         var terms = [[StanceTerm]](repeating: [], count: used.count)
         var loadedContext = [Bool](repeating: false, count: used.count)
-        // Tokens that belong to names (and their titles): never evaluative.
+        // Tokens that belong to names (and their titles) or to speaker phrases: never evaluative.
         var nameTokens = Set<Int>()
         for m in mentions where m.via != .pronoun { nameTokens.formUnion(m.tokens) }
+        // The head word of a speaker phrase ("Critics said …") names who holds a stance; it does
+        // not evaluate (the modifiers in "the corrupt minister said" still do).
+        for a in doc.attributions {
+            if let speaker = a.speakerTokens, let head = speaker.last(where: { doc.tokens[$0].kind == .word }) { nameTokens.insert(head) }
+        }
 
         let loadedBySentence = Dictionary(grouping: loaded, by: { doc.sentenceIndex(ofToken: $0.tokens.lowerBound) })
         for si in bySentence.keys.sorted() {
