@@ -222,6 +222,34 @@ struct EndToEndTests {
         #expect(result.stdout.contains("\"warnings\":[\"invalid UTF-8 at byte offset 3 replaced with U+FFFD\"]"))
     }
 
+    @Test func targetsFileAndFocusFromTheCommandLine() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let article = dir.appendingPathComponent("a.txt")
+        try "The president defended the budget on Monday.\n\nCritics said Duarte had misled voters, and the mayor called her reckless.\n"
+            .write(to: article, atomically: true, encoding: .utf8)
+        let targets = dir.appendingPathComponent("targets.tsv")
+        try "# who is who\nMaria Duarte\tthe president; Duarte\n".write(to: targets, atomically: true, encoding: .utf8)
+        let result = try run(["score", "--format", "json", "--targets", targets.path, "--target", "Maria Duarte", article.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let list = object["targets"] as! [[String: Any]]
+        #expect(list.map { $0["name"] as? String } == ["Maria Duarte"])
+        #expect((list[0]["aliases"] as? [String]) == ["The president", "Duarte"])
+        #expect((list[0]["stance"] as? Double ?? 0) < 0)
+        // Without the file, "the president" stays unresolved and Duarte is a bare name.
+        let plain = try run(["score", "--format", "json", article.path])
+        let plainTargets = (try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as! [String: Any])["targets"] as! [[String: Any]]
+        #expect(!plainTargets.contains { ($0["name"] as? String)?.lowercased().contains("president") == true })
+        // A bad targets file: exit 65 naming the file and line.
+        try "Maria Duarte\tDuarte\nTom Reyes\tduarte\n".write(to: targets, atomically: true, encoding: .utf8)
+        let bad = try run(["score", "--targets", targets.path, article.path])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("targets.tsv:2"))
+        let missing = try run(["score", "--targets", dir.appendingPathComponent("none.tsv").path, article.path])
+        #expect(missing.status == 66)
+    }
+
     @Test func badLexiconIsBadDataWithFileAndLine() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
