@@ -24,7 +24,7 @@ enum Parallel {
     static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
         let slots = Slots<R>(items.count)
-        let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 32)
         withoutActuallyEscaping(transform) { transform in
             let box = UncheckedBox(transform)
             let itemsBox = UncheckedBox(items)
