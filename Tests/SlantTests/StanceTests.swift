@@ -169,6 +169,12 @@ struct StanceTests {
         #expect(terms.contains { $0.text == "wonderful" && $0.holderName == "Ana Lima" })
     }
 
+    @Test func datelinesNameNoTargets() {
+        let names = article("RIVERTON (AP) — Maria Duarte closed the River Road bridge on Tuesday after the water rose two meters overnight.").targets.map(\.name)
+        #expect(names.contains("Maria Duarte"))
+        #expect(!names.contains("RIVERTON") && !names.contains("AP"))
+    }
+
     @Test func loadedContextCounts() {
         let t = stances("The regime of Tom Reyes tightened its grip. Tom Reyes arrived on Monday.")["Tom Reyes"]!
         #expect(t.vector.loadedShare == 0.5)

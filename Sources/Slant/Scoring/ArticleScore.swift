@@ -234,8 +234,11 @@ public struct ArticleScorer: Sendable {
         }
         let title = structure[0]?.title
         let found = TargetFinder(lexicons: lexicons, list: targetList).find(doc)
+        // A wire dateline ("RIVERTON (AP) —") names a place and an agency, not a target.
+        let datelines = structure.values.compactMap(\.dateline)
+        let mentions = found.mentions.filter { m in !datelines.contains { m.start >= $0.0 && m.end <= $0.1 } }
         let targets = StanceScorer(lexicons: lexicons).score(
-            doc, targets: found.targets, mentions: found.mentions, loaded: paragraphs.flatMap(\.loaded),
+            doc, targets: found.targets, mentions: mentions, loaded: paragraphs.flatMap(\.loaded),
             paragraphs: Set(paragraphs.filter { $0.label != .other }.map(\.index)))
         return ArticleScore(
             source: doc.source, title: title, version: SlantVersion.current,
