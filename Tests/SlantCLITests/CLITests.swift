@@ -71,6 +71,15 @@ struct ParseTests {
         #expect(defaults.format == .text && defaults.inputFormat == .auto && defaults.output == nil)
     }
 
+    @Test func stanceOptionsAreChecked() throws {
+        #expect(throws: (any Error).self) { try Compare.parse(["a.jsonl", "--group-by", "g", "--min-stance-documents", "0"]).validate() }
+        #expect(throws: (any Error).self) { try Compare.parse(["a.jsonl", "--group-by", "g", "--top-targets", "-1"]).validate() }
+        let compare = try Compare.parse(["a.jsonl", "--group-by", "g", "--min-stance-documents", "2", "--top-targets", "4", "--targets", "t.tsv"])
+        #expect(compare.minStanceDocuments == 2 && compare.topTargets == 4 && compare.targets == "t.tsv")
+        #expect(try Similar.parse(["c.jsonl", "--profile", "stance"]).profile == .stance)
+        #expect(try Eval.parse(["--task", "target-sentiment", "d.jsonl", "--fold-field", "key"]).foldField == "key")
+    }
+
     @Test func badValuesAreUsageErrors() {
         #expect(throws: (any Error).self) { try Score.parse(["--format", "pdf", "a.txt"]) }
         #expect(throws: (any Error).self) { try Score.parse(["-", "-"]) }

@@ -35,6 +35,8 @@ struct TargetTests {
         .init(id: "sentence-initial common word", text: "Critics said the plan failed. However, nobody resigned.", expected: [:], absent: ["Critics", "However"]),
         .init(id: "demonym opening an organisation's name", text: "Officials of the South African Government met. The North Korean Army paraded.",
               expected: ["South African Government": .organisation, "North Korean Army": .organisation], absent: ["South Africa", "North Korea"]),
+        .init(id: "country opening an organisation's name", text: "The United States Senate voted on the bill.", expected: ["United States Senate": .organisation], absent: ["United States"]),
+        .init(id: "party adjective", text: "Critics of the plan include Democratic lawmakers.", expected: ["Democratic Party": .party], absent: ["Democratic"]),
         .init(id: "title alone is unresolved", text: "The president said the plan was a disgrace.", expected: [:], absent: ["president", "President"]),
     ]
 
@@ -257,6 +259,19 @@ struct TargetModelTests {
         // The written file reads back as the same model.
         let parsed = try TargetModel(try Lexicon.parseTSV(first.lexicon.tsv(), origin: "t"))
         #expect(parsed.terms.count == model.terms.count)
+    }
+
+    @Test func evaluationNamesTheLineOfAMissingFoldField() throws {
+        let (dir, file) = try dataset()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var options = Evaluation.Options()
+        options.task = .targetSentiment
+        options.fold = 0
+        options.foldField = "sentence_id"
+        #expect { try Evaluation.run(file, options: options) } throws: { error in
+            guard let e = error as? SlantError else { return false }
+            return e.reason == .badInput && e.line == 1 && e.description.contains("sentence_id")
+        }
     }
 
     @Test func refusesTestFilesAndBadLabels() throws {

@@ -59,6 +59,19 @@ public struct LexiconSet: Sendable {
     let targetMatcher: Matcher
     /// Stance verbs of targets.tsv ("condemned", "praised").
     let stanceActMatcher: Matcher
+    /// The categories of targets.tsv that `targetMatcher` indexes (what names are made of).
+    static let nameCategories: Set<String> = [
+        "title", "title-male", "title-female", "country", "demonym", "party", "party-adjective", "org-word", "non-name",
+        "pronoun-male", "pronoun-female",
+    ]
+    /// Word classes of targets.tsv: words allowed inside a name, forms of "be"/"get" that
+    /// make a stance verb passive, the word introducing a passive's agent, clause ends.
+    let nameConnectors: Set<String>
+    let passiveAuxiliaries: Set<String>
+    let agentMarkers: Set<String>
+    let clauseBoundaries: Set<String>
+    /// Pronoun → "m" or "f".
+    let pronounGender: [String: Character]
     /// Stopwords, sentence starters, non-names and pronouns.
     let functionWords: Set<String>
     /// Every word some lexicon lists in lower case: a capitalised one at the start of a
@@ -130,7 +143,7 @@ public struct LexiconSet: Sendable {
         eventMatcher = Matcher(eventWords)
         factMatcher = Matcher(factCues)
         valenceMatcher = Matcher(valence)
-        targetMatcher = Matcher(targets, include: { $0 != "stance-act" })
+        targetMatcher = Matcher(targets, include: { Self.nameCategories.contains($0) })
         var common = Set<String>()
         for lexicon in [stopwords, reportVerbs, stanceMarkers, sentimentModifiers, valence, eventWords, factCues, loaded] {
             for entry in lexicon.entries where !entry.key.contains(" ") { common.insert(entry.key) }
@@ -141,6 +154,15 @@ public struct LexiconSet: Sendable {
         }
         commonWords = common
         stanceActMatcher = Matcher(targets, include: { $0 == "stance-act" })
+        let targetEntries = targets.entries
+        func words(_ category: String) -> Set<String> { Set(targetEntries.filter { $0.category == category }.map(\.key)) }
+        nameConnectors = words("name-connector")
+        passiveAuxiliaries = words("passive-auxiliary")
+        agentMarkers = words("agent-marker")
+        clauseBoundaries = words("clause-boundary")
+        var pronouns: [String: Character] = [:]
+        for entry in targetEntries where entry.category.hasPrefix("pronoun-") { pronouns[entry.key] = entry.category == "pronoun-male" ? "m" : "f" }
+        pronounGender = pronouns
         var function = Set(stopwords.entries.map(\.key))
         for entry in segmentation.entries where entry.category == "sentence-starter" { function.insert(entry.key) }
         for entry in targets.entries where entry.category == "non-name" || entry.category.hasPrefix("pronoun-") { function.insert(entry.key) }

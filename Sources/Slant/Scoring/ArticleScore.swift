@@ -250,15 +250,22 @@ public struct ArticleScorer: Sendable {
     /// Stance toward the target at scalar span `start..<end` of a short text (one sentence or
     /// paragraph, as in target-sentiment data): every paragraph counts, furniture or not.
     public func targetStance(_ input: InputText, start: Int, end: Int) -> TargetStance? {
+        markedTarget(input, start: start, end: end)?.stance
+    }
+
+    /// The text pipeline, targets and stance of a short text with one marked target: the
+    /// document, the marked mention, the loaded hits and the target's stance.
+    func markedTarget(_ input: InputText, start: Int, end: Int) -> (doc: Document, given: TargetMention, loaded: [LoadedHit], stance: TargetStance?)? {
         let doc = Document(input, lexicons: lexicons)
         let loadedScorer = LoadedLanguageScorer(lexicons: lexicons)
         let loaded = doc.paragraphs.flatMap { loadedScorer.hits(doc, tokens: $0.tokens) }
         let found = TargetFinder(lexicons: lexicons, list: targetList).find(doc, given: (start, end))
         guard let given = found.mentions.first(where: { $0.via == .given }) else { return nil }
         let name = found.targets[given.target].name
-        return StanceScorer(lexicons: lexicons)
+        let stance = StanceScorer(lexicons: lexicons)
             .score(doc, targets: found.targets, mentions: found.mentions, loaded: loaded, paragraphs: Set(doc.paragraphs.map(\.index)))
             .first { $0.name == name }
+        return (doc, given, loaded, stance)
     }
 
     /// Speakers of content paragraphs with how many statements and words each has.

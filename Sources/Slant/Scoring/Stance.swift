@@ -126,7 +126,7 @@ struct StanceScorer {
                     var patient: Int?, agent: Int?
                     if passive {
                         patient = before.last
-                        if let by = (span.upperBound..<clause.upperBound).first(where: { doc.norms[$0] == "by" }) {
+                        if let by = (span.upperBound..<clause.upperBound).first(where: { lexicons.agentMarkers.contains(doc.norms[$0]) }) {
                             agent = after.first { used[$0].tokens.lowerBound > by }
                         }
                     } else {
@@ -248,15 +248,16 @@ struct StanceScorer {
         return out.sorted { $0.mentions > $1.mentions || ($0.mentions == $1.mentions && $0.name < $1.name) }
     }
 
-    /// Splits a sentence at contrast words ("but", "although", "while") and at `;`, `:` and
-    /// dashes: "I like Bert, but I hate Robert" has two clauses.
+    /// Splits a sentence at contrast words ("but", "although") and the `clause-boundary` words
+    /// of targets.tsv ("while", `;`, `:`, dashes): "I like Bert, but I hate Robert" has two
+    /// clauses.
     func clauses(_ doc: Document, _ range: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = range.lowerBound
         for i in range {
             let norm = doc.norms[i]
-            let boundary = [";", ":", "—", "–", "--"].contains(norm)
-                || (doc.tokens[i].kind == .word && (lexicons.modifierMatcher.entry(for: norm)?.category == "contrast" || norm == "while" || norm == "whereas"))
+            let boundary = lexicons.clauseBoundaries.contains(norm)
+                || (doc.tokens[i].kind == .word && lexicons.modifierMatcher.entry(for: norm)?.category == "contrast")
             if boundary {
                 if start < i { out.append(start..<i) }
                 start = i + 1
@@ -275,12 +276,11 @@ struct StanceScorer {
 
     /// A form of "be" or "get" right before the verb (skipping one adverb): passive voice.
     func isPassive(_ doc: Document, _ verb: Int) -> Bool {
-        let forms: Set<String> = ["was", "were", "is", "are", "be", "been", "being", "got", "gets", "get", "'s"]
         var i = verb - 1
         var skipped = 0
         while i >= 0, skipped <= 1 {
             if doc.tokens[i].kind != .word { return false }
-            if forms.contains(doc.norms[i]) { return true }
+            if lexicons.passiveAuxiliaries.contains(doc.norms[i]) { return true }
             if !doc.norms[i].hasSuffix("ly") { return false }
             skipped += 1
             i -= 1

@@ -85,23 +85,18 @@ public struct TargetModel: Sendable {
 extension ArticleScorer {
     /// The features of the target at scalar span `start..<end` (see ``TargetFeatures``).
     public func targetFeatures(_ input: InputText, start: Int, end: Int) -> TargetFeatures {
-        let doc = Document(input, lexicons: lexicons)
-        let loadedScorer = LoadedLanguageScorer(lexicons: lexicons)
-        let loaded = doc.paragraphs.flatMap { loadedScorer.hits(doc, tokens: $0.tokens) }
-        let found = TargetFinder(lexicons: lexicons, list: targetList).find(doc, given: (start, end))
         var cues = [Double](repeating: 0, count: TargetModel.cueNames.count)
-        guard let given = found.mentions.first(where: { $0.via == .given }) else { return TargetFeatures(cues: cues, terms: [], stance: nil) }
-        let name = found.targets[given.target].name
-        let stance = StanceScorer(lexicons: lexicons)
-            .score(doc, targets: found.targets, mentions: found.mentions, loaded: loaded, paragraphs: Set(doc.paragraphs.map(\.index)))
-            .first { $0.name == name }
+        guard let (doc, given, loaded, stance) = markedTarget(input, start: start, end: end) else {
+            return TargetFeatures(cues: cues, terms: [], stance: nil)
+        }
         let sentence = doc.sentences[given.sentence]
         let (sentiment, _, hits) = SentimentScorer(lexicons: lexicons).score(doc, tokens: sentence.tokens)
         var left = 0.0, right = 0.0
         let scorer = StanceScorer(lexicons: lexicons)
         for hit in hits where !hit.tokens.overlaps(given.tokens) {
             let d = Double(scorer.distance(given.tokens, hit.tokens, doc))
-            if hit.tokens.lowerBound < given.tokens.lowerBound { left += hit.adjusted / (1 + d / 4) } else { right += hit.adjusted / (1 + d / 4) }
+            let weight = 1 / (1 + d / lexicons.config.stanceDistanceScale)
+            if hit.tokens.lowerBound < given.tokens.lowerBound { left += hit.adjusted * weight } else { right += hit.adjusted * weight }
         }
         cues[0] = stance?.stance ?? 0
         cues[1] = stance?.writerStance ?? 0
@@ -116,7 +111,7 @@ extension ArticleScorer {
         for i in sentence.tokens where doc.tokens[i].kind == .word && !given.tokens.contains(i) {
             guard let entry = lexicons.valenceMatcher.entry(for: doc.norms[i]) else { continue }
             let d = Double(scorer.distance(given.tokens, i..<(i + 1), doc))
-            cues[i < given.tokens.lowerBound ? 9 : 10] += entry.weight / (1 + d / 4) / 4
+            cues[i < given.tokens.lowerBound ? 9 : 10] += entry.weight / (1 + d / lexicons.config.stanceDistanceScale) / 4
         }
         var terms = Set<String>()
         // Words of the mention's paragraph (target-sentiment items are one sentence, which the

@@ -129,7 +129,6 @@ struct TargetFinder {
     let lexicons: LexiconSet
     var list: TargetList?
 
-    static let connectors: Set<String> = ["of", "for", "de", "del", "da", "van", "von", "der", "al", "bin", "la", "le", "du", "the", "and"]
 
     /// - Parameter given: scalar spans the caller marks as one target (evaluation data).
     /// - Complexity: O(n · t) for n tokens and t targets.
@@ -195,7 +194,7 @@ struct TargetFinder {
         func resolve(_ run: Range<Int>, sentence si: Int, isSentenceStart: Bool) {
             var words = Array(run).filter { doc.tokens[$0].kind == .word }
             // Drop a sentence-initial word that is capitalised only because it starts the sentence.
-            if isSentenceStart, let first = words.first, !["title", "title-male", "title-female", "country", "party", "demonym"].contains(category(first)?.category ?? ""),
+            if isSentenceStart, let first = words.first, !["title", "title-male", "title-female", "country", "party", "demonym", "party-adjective"].contains(category(first)?.category ?? ""),
                lexicons.isCommonWord(doc.norms[first]) {
                 words.removeFirst()
             }
@@ -219,10 +218,14 @@ struct TargetFinder {
                     let span = i..<(i + m.length)
                     let restIsName = span.upperBound < run.upperBound && isName(span.upperBound)
                         && category(span.upperBound).map { $0.category == "org-word" } ?? false
-                    switch entry.category {
-                    case "country", "party", "demonym" where !restIsName:
-                        let kind: TargetKind = entry.category == "party" ? .party : .country
-                        mention(targetIndex(name: entry.note, kind: kind), span, si, entry.category == "demonym" || (entry.category == "party" && entry.key != Lexicon.normalize(entry.note).lowercased() && !entry.key.hasSuffix("s")) ? .adjective : .name)
+                    // A country, party or adjective followed by an organisation word opens that
+                    // organisation's name ("the South African Government", "United States Senate").
+                    let category = restIsName && ["country", "party", "demonym", "party-adjective"].contains(entry.category) ? "org-name" : entry.category
+                    switch category {
+                    case "country", "party", "demonym", "party-adjective":
+                        let kind: TargetKind = entry.category.hasPrefix("party") ? .party : .country
+                        let adjective = entry.category == "demonym" || entry.category == "party-adjective"
+                        mention(targetIndex(name: entry.note, kind: kind), span, si, adjective ? .adjective : .name)
                         k += m.length
                         title = nil
                         continue
@@ -243,7 +246,7 @@ struct TargetFinder {
                 }
                 // A name never starts with a connector ("Communist Party of China": the party,
                 // then the country).
-                if Self.connectors.contains(doc.norms[i]) {
+                if lexicons.nameConnectors.contains(doc.norms[i]) {
                     k += 1
                     continue
                 }
@@ -252,21 +255,20 @@ struct TargetFinder {
                 var nameWords: [Int] = []
                 while k < words.count {
                     let w = words[k]
-                    if let previous = nameWords.last, !Self.connectors.contains(doc.norms[previous]),
+                    if let previous = nameWords.last, !lexicons.nameConnectors.contains(doc.norms[previous]),
                        let c = category(w)?.category, ["title", "title-male", "title-female"].contains(c) { break }
                     if !nameWords.isEmpty, let c = category(w)?.category, c == "non-name" || c.hasPrefix("pronoun-") { break }
                     nameWords.append(w)
                     k += 1
                     if doc.stems[w] != nil { break }
                 }
-                while let last = nameWords.last, Self.connectors.contains(doc.norms[last]) { nameWords.removeLast() }
+                while let last = nameWords.last, lexicons.nameConnectors.contains(doc.norms[last]) { nameWords.removeLast() }
                 guard let first = nameWords.first, let last = nameWords.last else {
                     k = max(k, before + 1)  // always move on
                     continue
                 }
                 if nameWords.count == 1, category(first)?.category == "non-name" { continue }
                 if nameWords.count == 1, category(first)?.category == "org-word" { continue }
-                let span = first..<(last + 1)
                 let nameText: String = {
                     let lastText = doc.text(of: doc.tokens[last])
                     let lastWord = doc.stems[last].map { String(lastText.prefix($0.count)) } ?? lastText
@@ -278,7 +280,6 @@ struct TargetFinder {
                 // referred to by a pronoun or a short form.
                 let kind: TargetKind = hasOrgWord || acronym ? .organisation : (title != nil ? .person : .name)
                 let tokens = (titleStart ?? first)..<(last + 1)
-                _ = span
                 if kind == .person || kind == .name, let earlier = shortFormTarget(nameText, wordCount: nameWords.count) {
                     if gender != nil, targets[earlier].gender == nil { targets[earlier].gender = gender }
                     if targets[earlier].kind == .name, nameWords.count == 1 { targets[earlier].kind = .person }
@@ -356,7 +357,7 @@ struct TargetFinder {
                     let norm = doc.norms[end]
                     if norm == ".", category(end - 1).map({ $0.category.hasPrefix("title") }) ?? false,
                        end + 1 < sentence.tokens.upperBound, isName(end + 1) { end += 2; continue }
-                    if Self.connectors.contains(norm), norm != "and" || false, end + 1 < sentence.tokens.upperBound, isName(end + 1),
+                    if lexicons.nameConnectors.contains(norm), end + 1 < sentence.tokens.upperBound, isName(end + 1),
                        doc.tokens[end].kind == .word, !doc.tokens[end].isCapitalized {
                         end += 2
                         continue
@@ -387,8 +388,7 @@ struct TargetFinder {
                     }
                     next += 1
                 }
-                guard let entry = category(i), entry.category.hasPrefix("pronoun-") else { continue }
-                let gender: Character = entry.category == "pronoun-male" ? "m" : "f"
+                guard let gender = lexicons.pronounGender[doc.norms[i]] else { continue }
                 guard let earlier = latest[gender] else { continue }
                 let si = doc.sentenceIndex(ofToken: i)
                 resolved.append(TargetMention(target: earlier.target, tokens: i..<(i + 1), start: doc.tokens[i].start, end: doc.tokens[i].end,
