@@ -65,4 +65,45 @@ struct FurnitureTests {
         #expect(report.text(color: true).contains("\u{1B}["))
         #expect(!report.text(color: false).contains("\u{1B}["))
     }
+
+    @Test(arguments: [
+        ("(?i)^(sign up|subscribe)\\b.{0,200}$", ["sign up", "subscribe"], true),
+        ("^By\\s+[A-Z]", ["By"], false),
+        ("^[A-Z][A-Za-z .,'-]{1,40}\\((?i:reuters|ap)\\)\\s*", ["reuters", "ap"], true),
+        ("(?i)^.{0,400}\\b(photo|image)\\s*(:|by)?$", ["photo", "image"], true),
+        ("^Most read\\s*$", ["Most read"], false),
+        ("(?i)^(©|copyright)\\s", nil, false),
+        ("(?i)^a|b", nil, false),
+        ("^(?x) photo", nil, false),
+        ("^(photo)?(image)*x{0,2}", nil, false),
+    ] as [(String, [String]?, Bool)])
+    func literalRequirementIsReadOffThePattern(_ pattern: String, _ literals: [String]?, _ insensitive: Bool) {
+        let requirement = LiteralRequirement(pattern: pattern)
+        if let literals {
+            #expect(requirement == LiteralRequirement(literals: literals.map { Array($0.utf8) }, caseInsensitive: insensitive))
+        } else {
+            #expect(requirement == nil)
+        }
+    }
+
+    /// The prefilter only skips patterns that cannot match: on furniture, near-furniture,
+    /// case variants and characters ICU folds to ASCII ("ſ", the Kelvin sign, "ß"), every
+    /// paragraph gets the same answer with and without it.
+    @Test func prefilterNeverChangesTheAnswer() {
+        let furniture = defaultLexicons.furniturePatterns
+        var paragraphs = Self.cases.map(\.paragraph) + [
+            "PHOTO: JANE ROE/REUTERS", "A crowd. (PHOTO BY ANN LEE)", "Crowds gather. Getty Image\u{17F}",
+            "Li\u{17F}ten to this article", "\u{17F}hare this article", "\u{212A}eep reading", "Stra\u{DF}e closed. Photo: Jane Roe/Reuters",
+            "İMAGE: the city at dawn", "Ünited rally (photo by Ann Lee)", "5 min read", "Tags: politics, budget",
+            "RIVERTON (AP) — Flood waters rose.", "By JANE ROE", "Jane Roe is a staff writer", "Most read",
+            "The minister said the policy, which critics called reckless, would be reviewed.",
+        ]
+        paragraphs += paragraphs.map { $0.uppercased() } + paragraphs.map { $0.lowercased() }
+        for paragraph in paragraphs {
+            #expect(furniture.match(paragraph, maxScalars: 500, headScalars: 80, prefilter: true)
+                    == furniture.match(paragraph, maxScalars: 500, headScalars: 80, prefilter: false), "\(paragraph)")
+        }
+        #expect(furniture.match("PHOTO: JANE ROE/REUTERS") != nil)
+        #expect(furniture.match("Li\u{17F}ten to this article") != nil)
+    }
 }

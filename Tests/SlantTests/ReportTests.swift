@@ -204,3 +204,32 @@ struct ReportTests {
         #expect(!html.contains("<Portvale>"), "markup in the data stays text")
     }
 }
+
+@Suite("JSON numbers")
+struct JSONNumberTests {
+    /// The printf-based formatting the fast path replaces.
+    static func reference(_ d: Double) -> String {
+        guard d.isFinite else { return "null" }
+        let rounded = (d * 1_000_000).rounded() / 1_000_000
+        if rounded == 0 { return "0" }
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var text = String(format: "%.6f", rounded)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    @Test func sameDigitsAsPrintf() {
+        var fixed: [Double] = [0.5, -0.5, 0.1, 0.000001, -0.000001, 0.0000005, 0.0000004999, 1.0000005, 2.675, -2.675,
+                               0.333333333, 1e-7, 123.456789, 2147.483647, 2147.4836475, -2147.483648, 5000.25, 1e9 + 0.5, 1e15 + 0.5,
+                               .infinity, .nan, -0.0, 3, 12.000001]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let unit = Double(state >> 11) / Double(1 << 53)
+            let scale = [1.0, 10, 1000, 1e-3, 5000][Int(state % 5)]
+            fixed.append((unit * 2 - 1) * scale)
+        }
+        for d in fixed { #expect(JSONValue.format(d) == Self.reference(d), "\(d)") }
+    }
+}

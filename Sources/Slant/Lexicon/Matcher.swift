@@ -88,11 +88,11 @@ public struct Matcher: Sendable {
         if let ids = byFirstWord[words[i]] { consider(ids) }
         if let alt = alternates[i], let ids = byFirstWord[alt] { consider(ids) }
         if best == nil, !prefixLengths.isEmpty {
-            let scalars = Array(words[i].unicodeScalars)
-            for length in prefixLengths where length <= scalars.count {
-                var key = String.UnicodeScalarView()
-                key.append(contentsOf: scalars[0..<length])
-                if let ids = byFirstPrefix[String(key)] {
+            let view = words[i].unicodeScalars
+            let count = view.count
+            for length in prefixLengths where length <= count {
+                let key = String(view[..<view.index(view.startIndex, offsetBy: length)])
+                if let ids = byFirstPrefix[key] {
                     consider(ids)
                     if best != nil { break }
                 }

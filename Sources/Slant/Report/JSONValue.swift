@@ -71,6 +71,18 @@ public indirect enum JSONValue: Sendable, Equatable {
         let rounded = (d * 1_000_000).rounded() / 1_000_000
         if rounded == 0 { return "0" }
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        // rounded is the double nearest k/10^6 for an integer k; below 2^31 its "%.6f" is
+        // exactly k/10^6, so the digits come from k itself (printf through Foundation is slow).
+        let scaled = (d * 1_000_000).rounded()
+        if abs(scaled) < 2_147_483_648 {
+            let k = Int64(scaled)
+            let whole = abs(k) / 1_000_000
+            var fraction = abs(k) % 1_000_000
+            var digits = 6
+            while fraction % 10 == 0 && digits > 0 { fraction /= 10; digits -= 1 }
+            let tail = String(fraction)
+            return (k < 0 ? "-" : "") + String(whole) + "." + String(repeating: "0", count: digits - tail.count) + tail
+        }
         var text = String(format: "%.6f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

@@ -33,7 +33,7 @@ extension ArticleScore {
         for p in paragraphs {
             let text = Array(p.text.unicodeScalars)
             let runViews: [[String: Any]] = Self.runs(p).map { run in
-                let slice = String(String.UnicodeScalarView(text[(run.start - p.start)..<(run.end - p.start)]))
+                let slice = String(scalars: text[(run.start - p.start)..<(run.end - p.start)])
                 var view: [String: Any] = ["text": slice, "loaded": run.hit != nil, "quoted": run.quote != nil]
                 if let hit = run.hit {
                     let voice = hit.voice == .author ? "writer's voice" : (hit.voice == .quoted ? "quoted" : "reported speech")

@@ -84,7 +84,7 @@ public struct Document: Sendable {
 
     /// The text between two scalar offsets.
     public func text(_ start: Int, _ end: Int) -> String {
-        String(String.UnicodeScalarView(scalars[start..<end]))
+        String(scalars: scalars[start..<end])
     }
 
     /// The text a token covers.

@@ -32,7 +32,7 @@ enum HTMLText {
                     continue
                 }
                 guard let close = s[i...].firstIndex(of: ">") else { current.append(c); i += 1; continue }
-                let inner = String(String.UnicodeScalarView(s[(i + 1)..<close])).lowercased()
+                let inner = String(scalars: s[(i + 1)..<close]).lowercased()
                 let isEnd = inner.hasPrefix("/")
                 let name = String(inner.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }))
                 i = close + 1

@@ -121,7 +121,7 @@ public enum Segmenter {
             var isEllipsis = false
             if token.kind == .punctuation, let first = s[token.start..<token.end].first, Tokenizer.isTerminal(first) {
                 isCandidate = true
-                let text = String(String.UnicodeScalarView(s[token.start..<token.end]))
+                let text = String(scalars: s[token.start..<token.end])
                 isEllipsis = text == "\u{2026}" || text.hasPrefix("..")
                 if text == ".", i > range.lowerBound {
                     let previous = tokens[i - 1]
