@@ -67,23 +67,24 @@ struct FurnitureTests {
     }
 
     @Test(arguments: [
-        ("(?i)^(sign up|subscribe)\\b.{0,200}$", ["sign up", "subscribe"], true),
-        ("^By\\s+[A-Z]", ["By"], false),
-        ("^[A-Z][A-Za-z .,'-]{1,40}\\((?i:reuters|ap)\\)\\s*", ["reuters", "ap"], true),
-        ("(?i)^.{0,400}\\b(photo|image)\\s*(:|by)?$", ["photo", "image"], true),
-        ("^Most read\\s*$", ["Most read"], false),
-        ("(?i)^(©|copyright)\\s", nil, false),
-        ("(?i)^a|b", nil, false),
-        ("^(?x) photo", nil, false),
-        ("^(photo)?(image)*x{0,2}", nil, false),
-    ] as [(String, [String]?, Bool)])
-    func literalRequirementIsReadOffThePattern(_ pattern: String, _ literals: [String]?, _ insensitive: Bool) {
-        let requirement = LiteralRequirement(pattern: pattern)
-        if let literals {
-            #expect(requirement == LiteralRequirement(literals: literals.map { Array($0.utf8) }, caseInsensitive: insensitive))
-        } else {
-            #expect(requirement == nil)
-        }
+        ("(?i)^(sign up|subscribe)\\b.{0,200}$", ["sign up", "subscribe"], true, ["sS", "iIuU", "gGbB", "nNsS", " cC", "uUrR", "pPiI"]),
+        ("^By\\s+[A-Z]", ["By"], false, ["B", "y"]),
+        ("^[A-Z][A-Za-z .,'-]{1,40}\\((?i:reuters|ap)\\)\\s*", nil, false, ["ABCDEFGHIJKLMNOPQRSTUVWXYZ", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,'-"]),
+        ("(?i)^.{0,400}\\b(photo|image)\\s*(:|by)?$", ["photo", "image"], true, []),
+        ("(?i)^.{0,400}(getty images|reuters/[a-z]+|\\d+ comments?)$", ["getty images", "reuters/", " comment"], true, []),
+        ("^Most read\\s*$", ["Most read"], false, ["M", "o", "s", "t", " ", "r", "e", "a", "d"]),
+        ("(?i)^(©|\\(c\\)|copyright)\\s", ["©", "(c)", "copyright"], true, ["(cC"]),
+        ("(?i)^\\d{1,2}:\\d{2}", nil, true, ["0123456789"]),
+        ("(?i)^a|b", nil, false, []),
+        ("^(?x) photo", nil, false, []),
+        ("^(photo)?(image)*x{0,2}", nil, false, []),
+    ] as [(String, [String]?, Bool, [String])])
+    func prefilterIsReadOffThePattern(_ pattern: String, _ literals: [String]?, _ insensitive: Bool, _ leading: [String]) {
+        let expected = PatternPrefilter(literals: literals, caseInsensitive: insensitive, leading: leading.map { Set($0.utf8) })
+        let found = PatternPrefilter(pattern: pattern)
+        #expect(found.literals == expected.literals)
+        if literals != nil { #expect(found.caseInsensitive == insensitive) }
+        #expect(found.leading == expected.leading)
     }
 
     /// The prefilter only skips patterns that cannot match: on furniture, near-furniture,
@@ -99,6 +100,25 @@ struct FurnitureTests {
             "The minister said the policy, which critics called reckless, would be reviewed.",
         ]
         paragraphs += paragraphs.map { $0.uppercased() } + paragraphs.map { $0.lowercased() }
+        // Deterministic mutations: case flips, look-alikes that fold to ASCII, cut starts.
+        var state: UInt64 = 42
+        let base = paragraphs
+        for paragraph in base {
+            for _ in 0..<6 {
+                var scalars = Array(paragraph.unicodeScalars)
+                guard !scalars.isEmpty else { continue }
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let at = Int(state >> 33) % scalars.count
+                switch state % 5 {
+                case 0: scalars[at] = scalars[at].properties.isUppercase ? Unicode.Scalar(scalars[at].properties.lowercaseMapping)! : Unicode.Scalar(scalars[at].properties.uppercaseMapping) ?? scalars[at]
+                case 1: if scalars[at] == "s" { scalars[at] = "\u{17F}" } else { scalars.insert("\u{212A}", at: at) }
+                case 2: scalars.removeFirst(min(at, 3))
+                case 3: scalars.insert(contentsOf: "(Photo: AP) ".unicodeScalars, at: at)
+                default: scalars.insert(contentsOf: "\u{DF}\u{C9}".unicodeScalars, at: at)
+                }
+                paragraphs.append(String(String.UnicodeScalarView(scalars)))
+            }
+        }
         for paragraph in paragraphs {
             #expect(furniture.match(paragraph, maxScalars: 500, headScalars: 80, prefilter: true)
                     == furniture.match(paragraph, maxScalars: 500, headScalars: 80, prefilter: false), "\(paragraph)")
