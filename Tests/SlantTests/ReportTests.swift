@@ -233,3 +233,12 @@ struct JSONNumberTests {
         for d in fixed { #expect(JSONValue.format(d) == Self.reference(d), "\(d)") }
     }
 }
+
+@Suite("JSON strings")
+struct JSONStringTests {
+    @Test func escapesWhatJSONAndJavaScriptNeed() {
+        let value = JSONValue.object([("k\"ey", .string("a\"b\\c\n\r\t\u{1}\u{1F}\u{2028}\u{2029}\u{2027}é😀 end"))])
+        #expect(value.serialized() == #"{"k\"ey":"a\"b\\c\n\r\t\u0001\u001f\u2028\u2029\#u{2027}é😀 end"}"#)
+        #expect(JSONValue.array([.int(1), .object([("a", .null)])]).pretty() == "[\n  1,\n  {\n    \"a\": null\n  }\n]")
+    }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Necessary conditions for a regular expression to match, read off the pattern, so that a
 /// text that fails them is never handed to the (slow) regular-expression engine.
 ///
@@ -14,12 +20,30 @@
 /// character that case folding changes (ICU folds "ſ" to "s" and the Kelvin sign to "k")
 /// skips the literal test, and the leading test stops at the first non-ASCII character.
 struct PatternPrefilter: Equatable {
+    static func == (a: PatternPrefilter, b: PatternPrefilter) -> Bool {
+        a.literals == b.literals && a.caseInsensitive == b.caseInsensitive && a.leading == b.leading
+    }
+
     /// Alternatives of which one must occur (UTF-8; ASCII-lower-cased when
     /// `caseInsensitive`), or nil for no such condition.
     var literals: [[UInt8]]?
     var caseInsensitive = false
     /// Allowed ASCII bytes at positions 0, 1, … of an anchored pattern.
-    var leading: [Set<UInt8>] = []
+    private(set) var leading: [Set<UInt8>] = []
+    /// `leading` as bitmaps, for the test on every paragraph.
+    private var leadingBits: [ByteSet] = []
+
+    private struct ByteSet {
+        var low: UInt64 = 0, high: UInt64 = 0
+        init(_ set: Set<UInt8>) {
+            for b in set where b < 0x80 {
+                if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
+            }
+        }
+        func contains(_ b: UInt8) -> Bool {
+            b < 64 ? low & (1 << UInt64(b)) != 0 : high & (1 << UInt64(b &- 64)) != 0
+        }
+    }
 
     /// The text the conditions are tested against, prepared once per paragraph.
     struct Text {
@@ -37,7 +61,7 @@ struct PatternPrefilter: Equatable {
     }
 
     func allows(_ text: Text) -> Bool {
-        for (k, allowed) in leading.enumerated() {
+        for (k, allowed) in leadingBits.enumerated() {
             guard k < text.bytes.count, text.bytes[k] < 0x80 else { break }
             if !allowed.contains(text.bytes[k]) { return false }
         }
@@ -50,25 +74,30 @@ struct PatternPrefilter: Equatable {
     static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
     private static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
+        guard !needle.isEmpty else { return true }
         guard needle.count <= haystack.count else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
+        // memchr finds each candidate start; then the rest is compared.
+        return haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                guard let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                let first = Int32(needle[0])
+                var at = 0
+                let last = h.count - n.count
+                while at <= last, let found = memchr(hb + at, first, last - at + 1) {
+                    let offset = hb.distance(to: UnsafeRawPointer(found))
+                    if memcmp(hb + offset, nb, n.count) == 0 { return true }
+                    at = offset + 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
 
     init(literals: [String]?, caseInsensitive: Bool = false, leading: [Set<UInt8>] = []) {
         self.literals = literals?.map { Array($0.utf8).map { caseInsensitive ? Self.lower($0) : $0 } }
         self.caseInsensitive = caseInsensitive
         self.leading = leading
+        leadingBits = leading.map(ByteSet.init)
     }
 
     // MARK: Reading a pattern
@@ -103,6 +132,7 @@ struct PatternPrefilter: Equatable {
         }
         if case .zeroWidth = elements.first?.kind, p.first == "^" {
             leading = Self.leadingSets(elements.dropFirst(), insensitive: insensitive)
+            leadingBits = leading.map(ByteSet.init)
         }
     }
 

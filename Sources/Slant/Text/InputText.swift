@@ -80,6 +80,9 @@ public struct InputText: Sendable, Equatable {
     /// Decodes UTF-8, replacing each maximal invalid subsequence with U+FFFD.
     /// - Returns: the text and the byte offsets (relative to the slice start) of each repair.
     static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (String, [Int]) {
+        // Valid UTF-8 (nearly every input) is taken as it is; the scalar loop below only
+        // runs to repair invalid input.
+        if let valid = String(validating: bytes, as: UTF8.self) { return (valid, []) }
         var scalars = String.UnicodeScalarView()
         var invalid: [Int] = []
         let base = bytes.startIndex

@@ -136,9 +136,39 @@ public enum Tokenizer {
     }
 
     static func makeToken(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, kind: Token.Kind) -> Token {
-        var norm = String.UnicodeScalarView()
         var letters = 0, uppers = 0
-        for c in s[start..<end] {
+        let text: String
+        if s[start..<end].allSatisfy({ $0.value < 0x80 }) {
+            // All ASCII (nearly every token): lower-case byte by byte into the string's storage.
+            text = String(unsafeUninitializedCapacity: end - start) { buffer in
+                for k in start..<end {
+                    var v = UInt8(truncatingIfNeeded: s[k].value)
+                    if v >= 0x41 && v <= 0x5A { letters += 1; uppers += 1; v |= 0x20 }
+                    else if v >= 0x61 && v <= 0x7A { letters += 1 }
+                    buffer[k - start] = v
+                }
+                return end - start
+            }
+        } else {
+            text = normalise(s[start..<end], letters: &letters, uppers: &uppers)
+        }
+        var stem: String?
+        if kind == .word {
+            if text.hasSuffix("'s"), text.count > 2 { stem = String(text.dropLast(2)) }
+            else if text.hasSuffix("'"), text.count > 1 { stem = String(text.dropLast()) }
+        }
+        return Token(
+            kind: kind, start: start, end: end, norm: text, stem: stem,
+            isCapitalized: s[start].value < 0x80 ? (s[start].value >= 0x41 && s[start].value <= 0x5A) : s[start].properties.isUppercase,
+            isAllCaps: letters >= 2 && uppers == letters
+        )
+    }
+
+    /// The normalised form of a token with non-ASCII characters, counting its letters and
+    /// upper-case letters.
+    private static func normalise(_ scalars: ArraySlice<Unicode.Scalar>, letters: inout Int, uppers: inout Int) -> String {
+        var norm = String.UnicodeScalarView()
+        for c in scalars {
             if c.value < 0x80 {
                 // ASCII fast path: the same result as the general case below.
                 let v = c.value
@@ -159,16 +189,6 @@ public enum Tokenizer {
             }
             norm.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
         }
-        let text = String(norm)
-        var stem: String?
-        if kind == .word {
-            if text.hasSuffix("'s"), text.count > 2 { stem = String(text.dropLast(2)) }
-            else if text.hasSuffix("'"), text.count > 1 { stem = String(text.dropLast()) }
-        }
-        return Token(
-            kind: kind, start: start, end: end, norm: text, stem: stem,
-            isCapitalized: s[start].value < 0x80 ? (s[start].value >= 0x41 && s[start].value <= 0x5A) : s[start].properties.isUppercase,
-            isAllCaps: letters >= 2 && uppers == letters
-        )
+        return String(norm)
     }
 }
