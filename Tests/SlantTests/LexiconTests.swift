@@ -216,4 +216,30 @@ struct MatcherTests {
         #expect(matcher.matches(in: words, range: 1..<3).map(\.start) == [2])
         #expect(matcher.matches(in: words, range: 0..<1).map(\.length) == [1])
     }
+
+    /// A document carries its words' ids in the lexicons' shared vocabulary; every matcher
+    /// finds the same terms through those ids as through the strings, and a document made
+    /// with other lexicons falls back to the strings.
+    @Test func documentIdsFindWhatStringsFind() {
+        let text = exampleText("opinion-column.txt")
+            + "\n\nThe disgraced so-called reformers' rammed-through plan drew Johnson's scorn, not praise."
+        let doc = document(text)
+        let set = defaultLexicons
+        let matchers = [set.reportVerbMatcher, set.stanceMatcher, set.modifierMatcher, set.loadedMatcher, set.eventMatcher,
+                        set.factMatcher, set.valenceMatcher, set.targetMatcher, set.stanceActMatcher]
+        var found = 0
+        for matcher in matchers {
+            #expect(matcher.vocabulary === doc.vocabulary)
+            let viaIDs = matcher.matches(in: doc)
+            #expect(viaIDs == matcher.matches(in: doc.norms, alternates: doc.stems))
+            found += viaIDs.count
+            for i in stride(from: 0, to: doc.norms.count, by: 3) {
+                #expect(matcher.longestMatch(in: doc, at: i) == matcher.longestMatch(in: doc.norms, alternates: doc.stems, at: i))
+            }
+        }
+        #expect(found > 100)
+        let own = Matcher(set.loaded)
+        #expect(own.vocabulary !== doc.vocabulary)
+        #expect(own.matches(in: doc) == set.loadedMatcher.matches(in: doc))
+    }
 }

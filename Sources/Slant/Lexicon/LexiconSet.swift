@@ -57,6 +57,8 @@ public struct LexiconSet: Sendable {
     let factMatcher: Matcher
     let valenceMatcher: Matcher
     let targetMatcher: Matcher
+    /// Ids for every word of the word lexicons, shared by the matchers and documents.
+    public let vocabulary: Vocabulary
     /// Stance verbs of targets.tsv ("condemned", "praised").
     let stanceActMatcher: Matcher
     /// The categories of targets.tsv that `targetMatcher` indexes (what names are made of).
@@ -135,15 +137,18 @@ public struct LexiconSet: Sendable {
         self.config = config
         furniturePatterns = try FurniturePatterns(furniture)
 
-        reportVerbMatcher = Matcher(reportVerbs)
-        stanceMatcher = Matcher(stanceMarkers)
-        modifierMatcher = Matcher(sentimentModifiers)
-        loadedMatcher = Matcher(loaded)
-        learnedMatcher = loadedLearned.map { Matcher($0) }
-        eventMatcher = Matcher(eventWords)
-        factMatcher = Matcher(factCues)
-        valenceMatcher = Matcher(valence)
-        targetMatcher = Matcher(targets, include: { Self.nameCategories.contains($0) })
+        let vocabulary = Vocabulary([reportVerbs, stanceMarkers, sentimentModifiers, loaded, eventWords, factCues, valence, targets]
+                                    + (loadedLearned.map { [$0] } ?? []))
+        self.vocabulary = vocabulary
+        reportVerbMatcher = Matcher(reportVerbs, vocabulary: vocabulary)
+        stanceMatcher = Matcher(stanceMarkers, vocabulary: vocabulary)
+        modifierMatcher = Matcher(sentimentModifiers, vocabulary: vocabulary)
+        loadedMatcher = Matcher(loaded, vocabulary: vocabulary)
+        learnedMatcher = loadedLearned.map { Matcher($0, vocabulary: vocabulary) }
+        eventMatcher = Matcher(eventWords, vocabulary: vocabulary)
+        factMatcher = Matcher(factCues, vocabulary: vocabulary)
+        valenceMatcher = Matcher(valence, vocabulary: vocabulary)
+        targetMatcher = Matcher(targets, include: { Self.nameCategories.contains($0) }, vocabulary: vocabulary)
         var common = Set<String>()
         for lexicon in [stopwords, reportVerbs, stanceMarkers, sentimentModifiers, valence, eventWords, factCues, loaded] {
             for entry in lexicon.entries where !entry.key.contains(" ") { common.insert(entry.key) }
@@ -153,7 +158,7 @@ public struct LexiconSet: Sendable {
             common.insert(entry.key)
         }
         commonWords = common
-        stanceActMatcher = Matcher(targets, include: { $0 == "stance-act" })
+        stanceActMatcher = Matcher(targets, include: { $0 == "stance-act" }, vocabulary: vocabulary)
         let targetEntries = targets.entries
         func words(_ category: String) -> Set<String> { Set(targetEntries.filter { $0.category == category }.map(\.key)) }
         nameConnectors = words("name-connector")

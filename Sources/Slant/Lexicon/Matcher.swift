@@ -16,22 +16,33 @@ public struct Matcher: Sendable {
 
     private struct Pattern: Sendable {
         var words: [String]
+        /// The id of each word in `vocabulary` (unused for a prefix last word).
+        var ids: [Int32]
         var lastIsPrefix: Bool
         var entry: Int
     }
 
     private var patterns: [Pattern] = []
-    private var byFirstWord: [String: [Int]] = [:]
+    /// Patterns by the id of their first word (longest first), indexed densely by id.
+    private var byFirstWord: [[Int32]] = []
     private var byFirstPrefix: [String: [Int]] = [:]
     private var prefixLengths: [Int] = []
 
     public let lexicon: Lexicon
+    /// The word ids the patterns use; a ``Document`` made with the same vocabulary carries its
+    /// words' ids, so they are hashed once per document rather than once per matcher.
+    public let vocabulary: Vocabulary
 
     /// Indexes `lexicon`, optionally only the entries whose category passes `include`.
+    /// - Parameter vocabulary: shared word ids (``LexiconSet/vocabulary``); by default the
+    ///   lexicon's own words.
     /// - Complexity: O(n) in the number of entries.
-    public init(_ lexicon: Lexicon, include: (String) -> Bool = { _ in true }) {
+    public init(_ lexicon: Lexicon, include: (String) -> Bool = { _ in true }, vocabulary: Vocabulary? = nil) {
         self.lexicon = lexicon
+        let vocabulary = vocabulary ?? Vocabulary([lexicon])
+        self.vocabulary = vocabulary
         var lengths = Set<Int>()
+        var firstWord: [Int32: [Int]] = [:]
         for (index, entry) in lexicon.entries.enumerated() where include(entry.category) {
             var words = entry.words.map(String.init)
             guard !words.isEmpty else { continue }
@@ -41,13 +52,17 @@ public struct Matcher: Sendable {
                 isPrefix = true
                 if words[words.count - 1].isEmpty { continue }
             }
+            let ids = words.enumerated().map { k, word in
+                k == words.count - 1 && isPrefix ? -1 : vocabulary.id(word)
+            }
+            precondition(!ids.dropLast(isPrefix ? 1 : 0).contains(-1), "vocabulary lacks a word of \(lexicon.name)")
             let id = patterns.count
-            patterns.append(Pattern(words: words, lastIsPrefix: isPrefix, entry: index))
+            patterns.append(Pattern(words: words, ids: ids, lastIsPrefix: isPrefix, entry: index))
             if isPrefix && words.count == 1 {
                 byFirstPrefix[words[0], default: []].append(id)
                 lengths.insert(words[0].unicodeScalars.count)
             } else {
-                byFirstWord[words[0], default: []].append(id)
+                firstWord[ids[0], default: []].append(id)
             }
         }
         // Longest first so the first pattern that fits is the longest match.
@@ -58,7 +73,8 @@ public struct Matcher: Sendable {
             if pa.lastIsPrefix != pb.lastIsPrefix { return !pa.lastIsPrefix }
             return pa.words.last!.count > pb.words.last!.count
         }
-        byFirstWord = byFirstWord.mapValues { $0.sorted(by: longestFirst) }
+        byFirstWord = Array(repeating: [], count: vocabulary.count)
+        for (first, ids) in firstWord { byFirstWord[Int(first)] = ids.sorted(by: longestFirst).map(Int32.init) }
         byFirstPrefix = byFirstPrefix.mapValues { $0.sorted(by: longestFirst) }
         prefixLengths = lengths.sorted(by: >)
     }
@@ -68,37 +84,17 @@ public struct Matcher: Sendable {
     /// - Parameters:
     ///   - words: normalised word forms.
     ///   - alternates: a second form per word (e.g. without a possessive `'s`), or nil.
+    ///   - end: matches must end at or before this index (default: the end of `words`).
     /// - Complexity: O(p · m) where p is the number of patterns sharing the first word and m
     ///   their length; for prefix terms, one dictionary probe per distinct prefix length.
-    ///   - end: matches must end at or before this index (default: the end of `words`).
     public func longestMatch(in words: [String], alternates: [String?], at i: Int, end: Int? = nil) -> Match? {
-        var best: Match?
-        let limit = end ?? words.count
-        func consider(_ ids: [Int]) {
-            for id in ids {
-                let pattern = patterns[id]
-                if let current = best, current.length >= pattern.words.count { return }
-                if i + pattern.words.count > limit { continue }
-                if fits(pattern, words: words, alternates: alternates, at: i) {
-                    best = Match(entry: pattern.entry, start: i, length: pattern.words.count)
-                    return
-                }
-            }
-        }
-        if let ids = byFirstWord[words[i]] { consider(ids) }
-        if let alt = alternates[i], let ids = byFirstWord[alt] { consider(ids) }
-        if best == nil, !prefixLengths.isEmpty {
-            let view = words[i].unicodeScalars
-            let count = view.count
-            for length in prefixLengths where length <= count {
-                let key = String(view[..<view.index(view.startIndex, offsetBy: length)])
-                if let ids = byFirstPrefix[key] {
-                    consider(ids)
-                    if best != nil { break }
-                }
-            }
-        }
-        return best
+        longestMatch(StringWords(words: words, alternates: alternates, vocabulary: vocabulary), at: i, end: end ?? words.count)
+    }
+
+    /// The longest term starting at token `i` of `doc` (its normalised forms and stems).
+    public func longestMatch(in doc: Document, at i: Int, end: Int? = nil) -> Match? {
+        guard doc.vocabulary === vocabulary else { return longestMatch(in: doc.norms, alternates: doc.stems, at: i, end: end) }
+        return longestMatch(DocumentWords(doc: doc), at: i, end: end ?? doc.norms.count)
     }
 
     /// All non-overlapping leftmost-longest matches, optionally only those that start and
@@ -106,18 +102,13 @@ public struct Matcher: Sendable {
     /// - Complexity: O(n) probes for n words.
     public func matches(in words: [String], alternates: [String?]? = nil, range: Range<Int>? = nil) -> [Match] {
         let alts = alternates ?? Array(repeating: nil, count: words.count)
-        let range = range ?? 0..<words.count
-        var out: [Match] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if let match = longestMatch(in: words, alternates: alts, at: i, end: range.upperBound) {
-                out.append(match)
-                i += match.length
-            } else {
-                i += 1
-            }
-        }
-        return out
+        return matches(StringWords(words: words, alternates: alts, vocabulary: vocabulary), range: range ?? 0..<words.count)
+    }
+
+    /// All non-overlapping leftmost-longest matches among the tokens of `doc` in `range`.
+    public func matches(in doc: Document, range: Range<Int>? = nil) -> [Match] {
+        guard doc.vocabulary === vocabulary else { return matches(in: doc.norms, alternates: doc.stems, range: range) }
+        return matches(DocumentWords(doc: doc), range: range ?? 0..<doc.norms.count)
     }
 
     /// Whether any term matches exactly the single word `word` (or a prefix term covers it).
@@ -131,18 +122,123 @@ public struct Matcher: Sendable {
         return lexicon.entries[match.entry]
     }
 
-    private func fits(_ pattern: Pattern, words: [String], alternates: [String?], at i: Int) -> Bool {
+    // MARK: The search, over words with ids
+
+    private func matches<W: MatcherWords>(_ words: W, range: Range<Int>) -> [Match] {
+        var out: [Match] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let match = longestMatch(words, at: i, end: range.upperBound) {
+                out.append(match)
+                i += match.length
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private func longestMatch<W: MatcherWords>(_ words: W, at i: Int, end limit: Int) -> Match? {
+        var best: Match?
+        func consider<C: Collection>(_ ids: C) where C.Element: BinaryInteger {
+            for id in ids {
+                let pattern = patterns[Int(id)]
+                if let current = best, current.length >= pattern.words.count { return }
+                if i + pattern.words.count > limit { continue }
+                if fits(pattern, words: words, at: i) {
+                    best = Match(entry: pattern.entry, start: i, length: pattern.words.count)
+                    return
+                }
+            }
+        }
+        let normID = words.normID(i)
+        if normID >= 0 { consider(byFirstWord[Int(normID)]) }
+        let stemID = words.stemID(i)
+        if stemID >= 0 { consider(byFirstWord[Int(stemID)]) }
+        if best == nil, !prefixLengths.isEmpty {
+            let view = words.norm(i).unicodeScalars
+            let count = view.count
+            for length in prefixLengths where length <= count {
+                let key = String(view[..<view.index(view.startIndex, offsetBy: length)])
+                if let ids = byFirstPrefix[key] {
+                    consider(ids)
+                    if best != nil { break }
+                }
+            }
+        }
+        return best
+    }
+
+    private func fits<W: MatcherWords>(_ pattern: Pattern, words: W, at i: Int) -> Bool {
         guard i + pattern.words.count <= words.count else { return false }
-        for (offset, expected) in pattern.words.enumerated() {
-            let isLast = offset == pattern.words.count - 1
-            let word = words[i + offset]
-            let alt = alternates[i + offset]
-            if isLast && pattern.lastIsPrefix {
-                if !(word.hasPrefix(expected) || (alt?.hasPrefix(expected) ?? false)) { return false }
-            } else if word != expected && alt != expected {
-                return false
+        let last = pattern.words.count - 1
+        for offset in 0...last {
+            let k = i + offset
+            if offset == last && pattern.lastIsPrefix {
+                let expected = pattern.words[offset]
+                if !(words.norm(k).hasPrefix(expected) || (words.stem(k)?.hasPrefix(expected) ?? false)) { return false }
+            } else {
+                let expected = pattern.ids[offset]
+                if words.normID(k) != expected && words.stemID(k) != expected { return false }
             }
         }
         return true
     }
+}
+
+/// Ids for words: every word of the lexicons it was made from gets one; any other word is -1.
+public final class Vocabulary: Sendable {
+    private let ids: [String: Int32]
+
+    /// The words of every entry of `lexicons` (a prefix term's last word excluded).
+    public init(_ lexicons: [Lexicon]) {
+        var ids: [String: Int32] = [:]
+        for lexicon in lexicons where !lexicon.termsAreRegex {
+            for entry in lexicon.entries {
+                let words = entry.words
+                for (k, word) in words.enumerated() {
+                    if k == words.count - 1 && word.hasSuffix("*") { continue }
+                    let key = String(word)
+                    if ids[key] == nil { ids[key] = Int32(ids.count) }
+                }
+            }
+        }
+        self.ids = ids
+    }
+
+    public var count: Int { ids.count }
+
+    /// The id of `word`, or -1 when no lexicon has it.
+    public func id(_ word: String) -> Int32 { ids[word] ?? -1 }
+}
+
+/// What the search needs of a sequence of words.
+private protocol MatcherWords {
+    var count: Int { get }
+    func norm(_ k: Int) -> String
+    func stem(_ k: Int) -> String?
+    func normID(_ k: Int) -> Int32
+    func stemID(_ k: Int) -> Int32
+}
+
+/// A document's words, with ids computed once when it was made.
+private struct DocumentWords: MatcherWords {
+    let doc: Document
+    var count: Int { doc.norms.count }
+    func norm(_ k: Int) -> String { doc.norms[k] }
+    func stem(_ k: Int) -> String? { doc.stems[k] }
+    func normID(_ k: Int) -> Int32 { doc.normIDs[k] }
+    func stemID(_ k: Int) -> Int32 { doc.stemIDs[k] }
+}
+
+/// Plain strings, looked up in the vocabulary as the search reaches them.
+private struct StringWords: MatcherWords {
+    let words: [String]
+    let alternates: [String?]
+    let vocabulary: Vocabulary
+    var count: Int { words.count }
+    func norm(_ k: Int) -> String { words[k] }
+    func stem(_ k: Int) -> String? { alternates[k] }
+    func normID(_ k: Int) -> Int32 { vocabulary.id(words[k]) }
+    func stemID(_ k: Int) -> Int32 { alternates[k].map(vocabulary.id) ?? -1 }
 }

@@ -38,20 +38,20 @@ struct LoadedLanguageScorer {
                 start: first.start, end: last.end, tokens: span,
                 voice: doc.voices[span.lowerBound], lexicon: lexicon.name, line: entry.line))
         }
-        for m in lexicons.loadedMatcher.matches(in: doc.norms, alternates: doc.stems, range: range) {
+        for m in lexicons.loadedMatcher.matches(in: doc, range: range) {
             let entry = lexicons.loaded.entries[m.entry]
             add(m.start..<(m.start + m.length), entry, lexicons.loaded, category: entry.category)
         }
         let sentences = range.isEmpty ? 0..<0 : doc.sentenceIndex(ofToken: range.lowerBound)..<(doc.sentenceIndex(ofToken: range.upperBound - 1) + 1)
         let attributions = Set(sentences.flatMap { doc.attributionsBySentence[$0] }).sorted().map { doc.attributions[$0] }
         for attribution in attributions where attribution.verbCategory == "loaded" && range.contains(attribution.verbTokens.lowerBound) {
-            if let entry = lexicons.reportVerbMatcher.longestMatch(in: doc.norms, alternates: doc.stems, at: attribution.verbTokens.lowerBound, end: attribution.verbTokens.upperBound)
+            if let entry = lexicons.reportVerbMatcher.longestMatch(in: doc, at: attribution.verbTokens.lowerBound, end: attribution.verbTokens.upperBound)
                 .map({ lexicons.reportVerbs.entries[$0.entry] }) {
                 add(attribution.verbTokens, entry, lexicons.reportVerbs, category: "loaded-report-verb")
             }
         }
         // Loaded report verbs used without a recognised speaker still judge ("… he claimed").
-        for m in lexicons.reportVerbMatcher.matches(in: doc.norms, alternates: doc.stems, range: range) {
+        for m in lexicons.reportVerbMatcher.matches(in: doc, range: range) {
             let entry = lexicons.reportVerbs.entries[m.entry]
             guard entry.category == "loaded" else { continue }
             let span = m.start..<(m.start + m.length)
@@ -74,7 +74,7 @@ struct LoadedLanguageScorer {
         // Learned terms last, on words no hand-written entry, judging verb or scare quote
         // claimed: adding a learned list never changes the other hits.
         if let learned = lexicons.learnedMatcher, let lexicon = lexicons.loadedLearned {
-            for m in learned.matches(in: doc.norms, alternates: doc.stems, range: range) {
+            for m in learned.matches(in: doc, range: range) {
                 let entry = lexicon.entries[m.entry]
                 add(m.start..<(m.start + m.length), entry, lexicon, category: entry.category)
             }

@@ -43,7 +43,7 @@ struct SentimentScorer {
         var modifier: [Int: Lexicon.Entry] = [:]
         var k = 0
         while k < words.count {
-            if let m = modifiers.longestMatch(in: doc.norms, alternates: doc.stems, at: words[k], end: range.upperBound) {
+            if let m = modifiers.longestMatch(in: doc, at: words[k], end: range.upperBound) {
                 let entry = modifiers.lexicon.entries[m.entry]
                 for j in 0..<m.length where k + j < words.count { modifier[k + j] = entry }
                 k += max(1, m.length)
@@ -60,7 +60,7 @@ struct SentimentScorer {
                 position += 1
                 continue
             }
-            guard let m = lexicons.valenceMatcher.longestMatch(in: doc.norms, alternates: doc.stems, at: i, end: range.upperBound) else {
+            guard let m = lexicons.valenceMatcher.longestMatch(in: doc, at: i, end: range.upperBound) else {
                 position += 1
                 continue
             }

@@ -115,7 +115,7 @@ struct StanceScorer {
                 var claimed = Set<Int>()
 
                 // Stance verbs: the agent's stance toward the one acted on.
-                for act in lexicons.stanceActMatcher.matches(in: doc.norms, alternates: doc.stems, range: clause) {
+                for act in lexicons.stanceActMatcher.matches(in: doc, range: clause) {
                     let span = act.start..<(act.start + act.length)
                     guard !span.contains(where: nameTokens.contains) else { continue }
                     claimed.formUnion(span)

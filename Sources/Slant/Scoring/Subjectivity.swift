@@ -71,7 +71,7 @@ struct SubjectivityScorer {
         // Date and quantity words first: "May" the month is not the hedge "may".
         var dateTokens = Set<Int>()
         var factHits: [(String, Range<Int>)] = []
-        for m in lexicons.factMatcher.matches(in: doc.norms, alternates: doc.stems, range: range) {
+        for m in lexicons.factMatcher.matches(in: doc, range: range) {
             let span = m.start..<(m.start + m.length)
             let entry = lexicons.factCues.entries[m.entry]
             if entry.category == "date-word" { dateTokens.formUnion(span) }
@@ -80,7 +80,7 @@ struct SubjectivityScorer {
         let words = range.filter { doc.tokens[$0].isWordLike }
         let firstWord = words.first
         let stance = lexicons.stanceMatcher
-        for m in stance.matches(in: doc.norms, alternates: doc.stems, range: range) {
+        for m in stance.matches(in: doc, range: range) {
             let span = m.start..<(m.start + m.length)
             guard span.allSatisfy(isAuthor), !span.contains(where: loadedTokens.contains) else { continue }
             // A capitalised function word inside a sentence is a name or a month (May, Will).

@@ -29,6 +29,11 @@ public struct Document: Sendable {
     let norms: [String]
     /// Possessive-free form of each token (``Token/stem``).
     let stems: [String?]
+    /// The lexicons' word ids (``Vocabulary``) of `norms` and `stems`, -1 for other words:
+    /// each word is hashed once here, and every matcher then compares integers.
+    let vocabulary: Vocabulary
+    let normIDs: [Int32]
+    let stemIDs: [Int32]
 
     /// Runs the text pipeline.
     /// - Complexity: O(n) in the length of the text, apart from attribution, which looks at
@@ -51,6 +56,9 @@ public struct Document: Sendable {
         self.tokens = tokens
         norms = tokens.map(\.norm)
         stems = tokens.map(\.stem)
+        vocabulary = lexicons.vocabulary
+        normIDs = norms.map(lexicons.vocabulary.id)
+        stemIDs = stems.map { $0.map(lexicons.vocabulary.id) ?? -1 }
         var sentences: [Sentence] = []
         for (index, (span, tokenRange)) in spans.enumerated() {
             let firstSentence = sentences.count

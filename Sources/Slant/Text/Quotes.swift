@@ -172,7 +172,7 @@ enum QuoteFinder {
     private static func verbs(_ doc: Document, _ lexicons: LexiconSet, in range: Range<Int>) -> [VerbHit] {
         guard !range.isEmpty else { return [] }
         let matcher = lexicons.reportVerbMatcher
-        let matches = matcher.matches(in: doc.norms, alternates: doc.stems, range: range)
+        let matches = matcher.matches(in: doc, range: range)
         return matches.compactMap { m in
             let span = m.start..<(m.start + m.length)
             let entry = matcher.lexicon.entries[m.entry]

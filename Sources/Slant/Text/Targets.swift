@@ -170,7 +170,7 @@ struct TargetFinder {
             lastMention[target] = mentions.count
         }
         func category(_ i: Int) -> Lexicon.Entry? {
-            guard let m = entities.longestMatch(in: doc.norms, alternates: doc.stems, at: i, end: i + 1) else { return nil }
+            guard let m = entities.longestMatch(in: doc, at: i, end: i + 1) else { return nil }
             return entities.lexicon.entries[m.entry]
         }
         func isName(_ i: Int) -> Bool {
@@ -212,7 +212,7 @@ struct TargetFinder {
             while k < words.count {
                 let i = words[k]
                 // Country, party or demonym (possibly several words).
-                if let m = entities.longestMatch(in: doc.norms, alternates: doc.stems, at: i, end: run.upperBound),
+                if let m = entities.longestMatch(in: doc, at: i, end: run.upperBound),
                    m.length > 0 {
                     let entry = entities.lexicon.entries[m.entry]
                     let span = i..<(i + m.length)
@@ -337,7 +337,7 @@ struct TargetFinder {
                     continue
                 }
                 // The user's targets and aliases first.
-                if let list, let m = list.matcher.longestMatch(in: doc.norms, alternates: doc.stems, at: i, end: sentence.tokens.upperBound) {
+                if let list, let m = list.matcher.longestMatch(in: doc, at: i, end: sentence.tokens.upperBound) {
                     let entry = list.lexicon.entries[m.entry]
                     let t = targetIndex(name: entry.note, kind: .name, listed: true)
                     mention(t, i..<(i + m.length), si, Lexicon.normalize(entry.term).lowercased() == entry.note.lowercased() ? .name : .alias)
@@ -351,7 +351,7 @@ struct TargetFinder {
                     // The caller's span starts here: it is a mention of its own.
                     if let given, doc.tokens[end].start < given.end, given.start < doc.tokens[end].end { break }
                     // A listed alias starts here: it is matched on its own.
-                    if let list, list.matcher.longestMatch(in: doc.norms, alternates: doc.stems, at: end, end: sentence.tokens.upperBound) != nil { break }
+                    if let list, list.matcher.longestMatch(in: doc, at: end, end: sentence.tokens.upperBound) != nil { break }
                     if isName(end), doc.stems[end - 1] == nil || end - 1 < i { end += 1; continue }
                     if doc.stems[end - 1] != nil { break }  // a possessive ends the name
                     let norm = doc.norms[end]
