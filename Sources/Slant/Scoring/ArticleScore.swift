@@ -376,7 +376,8 @@ public struct ArticleScorer: Sendable {
 
     private func explain(label: ParagraphLabel, cues: [Cue], quotedShare: Double, speakers: [String]) -> String {
         func describe(_ list: [Cue]) -> String {
-            list.map { "\($0.cue.replacingOccurrences(of: "-", with: " ")) '\($0.text)'" }.joined(separator: ", ")
+            // Cue names are hyphenated identifiers; spelt with spaces here.
+            list.map { "\(String(decoding: $0.cue.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)) '\($0.text)'" }.joined(separator: ", ")
         }
         if label == .opinion {
             let top = cues.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.start < $1.start) }.prefix(3)
