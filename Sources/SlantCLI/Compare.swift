@@ -48,6 +48,9 @@ struct Compare: ParsableCommand {
     @Option(help: "Documents of every group that must evaluate a target for its stance to be compared.")
     var minStanceDocuments: Int = 3
 
+    @Option(help: "Closest cross-group document pairs listed per pair of groups; 0 skips their search, which compares every document of one group with every document of the other.")
+    var closestPairs: Int = 5
+
     @Option(help: "Targets file: one target a line, then a tab and aliases separated by ';'.")
     var targets: String?
 
@@ -65,7 +68,7 @@ struct Compare: ParsableCommand {
             throw ValidationError("one corpus needs --group-by FIELD to say which documents form each group")
         }
         if corpora.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
-        guard resamples >= 0, (permutations ?? 0) >= 0, topTerms >= 0, topTargets >= 0 else { throw ValidationError("counts must not be negative") }
+        guard resamples >= 0, (permutations ?? 0) >= 0, topTerms >= 0, topTargets >= 0, closestPairs >= 0 else { throw ValidationError("counts must not be negative") }
         if template != nil && format != .html && format != .markdown { throw ValidationError("--template applies to --format html and markdown") }
         if minStanceDocuments < 1 { throw ValidationError("--min-stance-documents must be at least 1") }
     }
@@ -80,6 +83,7 @@ struct Compare: ParsableCommand {
             options.topTerms = topTerms
             options.topTargets = topTargets
             options.minStanceDocuments = minStanceDocuments
+            options.closestPairs = closestPairs
             options.targets = try targets.map(TargetList.load)
             options.strict = corpusOptions.strict
             let set = try LexiconSet.load(directory: lexicons)
@@ -101,6 +105,7 @@ struct Compare: ParsableCommand {
                 if let lexicons { used.append("--lexicons \(lexicons)") }
                 if let targets { used.append("--targets \(targets)") }
                 if minStanceDocuments != 3 { used.append("--min-stance-documents \(minStanceDocuments)") }
+                if closestPairs != 5 { used.append("--closest-pairs \(closestPairs)") }
                 let report = ReportOptions(options: used, timestamp: timestamp ? ReportOptions.now() : nil)
                 text = format == .html ? try result.html(template: chosen, options: report) : result.markdown(template: chosen, options: report)
             }

@@ -393,6 +393,18 @@ struct CorpusCommandTests {
         #expect(object["correction"] as? String == "holm")
         let again = try run(["compare", file.path, "--group-by", "outlet", "--format", "json", "--resamples", "100", "--permutations", "100"])
         #expect(again.stdout == result.stdout, "seeded: byte-identical")
+        // --closest-pairs 0 skips the pair search and nothing else.
+        let similarity = object["similarity"] as! [String: Any]
+        #expect(!(similarity["closestPairs"] as! [Any]).isEmpty)
+        let noPairs = try run(["compare", file.path, "--group-by", "outlet", "--format", "json", "--resamples", "100", "--permutations", "100", "--closest-pairs", "0"])
+        var withoutPairs = try JSONSerialization.jsonObject(with: Data(noPairs.stdout.utf8)) as! [String: Any]
+        var pairsRemoved = object
+        var s1 = withoutPairs["similarity"] as! [String: Any], s2 = similarity
+        #expect((s1["closestPairs"] as! [Any]).isEmpty)
+        s1["closestPairs"] = nil; s2["closestPairs"] = nil
+        withoutPairs["similarity"] = s1; pairsRemoved["similarity"] = s2
+        #expect(NSDictionary(dictionary: withoutPairs).isEqual(to: pairsRemoved))
+        #expect(try run(["compare", file.path, "--group-by", "outlet", "--closest-pairs", "-1"]).status == 64)
         let missing = try run(["compare", file.path, "--group-by", "publisher"])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("no document has the field 'publisher'"))

@@ -24,7 +24,7 @@ public struct ComparisonRun: Sendable {
         public var targets: TargetList?
         public var dimensions = 1024
         public var strict = false
-        public var batchSize = 256
+        public var batchSize = 1024
         public init() {}
     }
 
@@ -215,6 +215,7 @@ public struct ComparisonRun: Sendable {
                            progress: ProgressReporter = ProgressReporter()) throws -> ComparisonRun {
         let scorer = ArticleScorer(lexicons: lexicons, targets: options.targets)
         var profiles: [Profile] = []
+        var pending: Parallel.Pending<Profile>?
         var skipped: [SkippedDocument] = []
         var fieldsSeen = Set<String>()
         var labels = specs.map(\.label)
@@ -233,9 +234,13 @@ public struct ComparisonRun: Sendable {
                         skipped.append(SkippedDocument(location: document.location, id: document.id, reason: reason))
                     }
                 }
-                profiles += Parallel.map(kept) { profile($0.0, group: $0.1, scorer: scorer) }
+                // Score this batch in the background while the next one is read.
+                if let previous = pending { profiles += previous.wait() }
+                pending = Parallel.background(kept) { profile($0.0, group: $0.1, scorer: scorer) }
                 progress.update("scoring", done: profiles.count, total: nil)
             }
+            if let previous = pending { profiles += previous.wait() }
+            pending = nil
         }
         progress.finish()
         if let groupBy, profiles.isEmpty, skipped.contains(where: { $0.reason.hasPrefix("no '\(groupBy)'") }) {
@@ -244,39 +249,42 @@ public struct ComparisonRun: Sendable {
                              "no document has the field '\(groupBy)' to group by (fields seen: \(seen.isEmpty ? "none" : seen))")
         }
         for (i, merged) in mergingShortNames(profiles.map(\.stances)).enumerated() { profiles[i].stances = merged }
-        let names = groupBy == nil ? labels : Array(Set(profiles.map(\.group))).sorted()
-        let members: [[Int]] = names.map { name in profiles.indices.filter { profiles[$0].group == name } }
+        // Read from a constant from here on: a captured var is read through a box, which
+        // copied a whole profile (with its dictionaries) on every access.
+        let scored = profiles
+        let names = groupBy == nil ? labels : Array(Set(scored.map(\.group))).sorted()
+        let members: [[Int]] = names.map { name in scored.indices.filter { scored[$0].group == name } }
         var generator = SeededGenerator(seed: options.seed)
         var notes: [String] = []
         if names.count < 2 { notes.append("only one group: there is nothing to compare") }
 
-        // Measures per group.
         func data(_ measure: String, _ rows: [Int]) -> MeasureData {
-            let p = rows.map { profiles[$0] }
+            // Fields are read in place: copying whole profiles (with their dictionaries) for
+            // every measure was a serial cost in front of the parallel scoring.
             switch measure {
             case "opinionShare":
-                return MeasureData(numerators: p.map { Double($0.opinionParagraphs) }, denominators: p.map { Double($0.contentParagraphs) }, scale: 1)
+                return MeasureData(numerators: rows.map { Double(scored[$0].opinionParagraphs) }, denominators: rows.map { Double(scored[$0].contentParagraphs) }, scale: 1)
             case "loadedPer100":
-                return MeasureData(numerators: p.map { Double($0.hits) }, denominators: p.map { Double($0.words) }, scale: 100)
+                return MeasureData(numerators: rows.map { Double(scored[$0].hits) }, denominators: rows.map { Double(scored[$0].words) }, scale: 100)
             case "authorPer100":
-                return MeasureData(numerators: p.map { Double($0.authorHits) }, denominators: p.map { Double($0.authorWords) }, scale: 100)
+                return MeasureData(numerators: rows.map { Double(scored[$0].authorHits) }, denominators: rows.map { Double(scored[$0].authorWords) }, scale: 100)
             case "quotedPer100":
-                return MeasureData(numerators: p.map { Double($0.attributedHits) }, denominators: p.map { Double($0.words - $0.authorWords) }, scale: 100)
+                return MeasureData(numerators: rows.map { Double(scored[$0].attributedHits) }, denominators: rows.map { Double(scored[$0].words - scored[$0].authorWords) }, scale: 100)
             case "sentiment":
-                return MeasureData(numerators: p.map { $0.words > 0 ? $0.compound : 0 }, denominators: p.map { $0.words > 0 ? 1 : 0 }, scale: 1)
+                return MeasureData(numerators: rows.map { scored[$0].words > 0 ? scored[$0].compound : 0 }, denominators: rows.map { scored[$0].words > 0 ? 1 : 0 }, scale: 1)
             case _ where measure.hasPrefix("stance:"):
                 let target = String(measure.dropFirst("stance:".count))
-                return MeasureData(numerators: p.map { $0.stances[target] ?? 0 }, denominators: p.map { $0.stances[target] == nil ? 0 : 1 }, scale: 1)
+                return MeasureData(numerators: rows.map { scored[$0].stances[target] ?? 0 }, denominators: rows.map { scored[$0].stances[target] == nil ? 0 : 1 }, scale: 1)
             default:
                 let category = String(measure.dropFirst("category:".count))
-                return MeasureData(numerators: p.map { Double($0.categoryHits[category] ?? 0) }, denominators: p.map { Double($0.words) }, scale: 100)
+                return MeasureData(numerators: rows.map { Double(scored[$0].categoryHits[category] ?? 0) }, denominators: rows.map { Double(scored[$0].words) }, scale: 100)
             }
         }
-        let categories = Array(Set(profiles.flatMap { $0.categoryHits.keys })).sorted()
+        let categories = Array(Set(scored.flatMap { $0.categoryHits.keys })).sorted()
         // Targets evaluated often enough in every group.
         var evaluatedIn: [String: [Int]] = [:]
         for (g, rows) in members.enumerated() {
-            for r in rows { for name in profiles[r].stances.keys { evaluatedIn[name, default: Array(repeating: 0, count: names.count)][g] += 1 } }
+            for r in rows { for name in scored[r].stances.keys { evaluatedIn[name, default: Array(repeating: 0, count: names.count)][g] += 1 } }
         }
         let stanceTargets = names.count < 2 ? [] : evaluatedIn.filter { $0.value.allSatisfy { $0 >= options.minStanceDocuments } }
             .sorted { ($0.value.reduce(0, +), $1.key) > ($1.value.reduce(0, +), $0.key) }
@@ -297,11 +305,11 @@ public struct ComparisonRun: Sendable {
             default: break
             }
             groups.append(Group(
-                name: name, documents: rows.count, words: rows.reduce(0) { $0 + profiles[$1].words },
+                name: name, documents: rows.count, words: rows.reduce(0) { $0 + scored[$1].words },
                 measures: measures.map { summary($0, label: $0) },
                 categories: categories.map { summary("category:" + $0, label: $0) },
                 stances: stanceTargets.map { summary("stance:" + $0, label: $0) },
-                stanceDocuments: stanceTargets.map { t in rows.filter { profiles[$0].stances[t] != nil }.count },
+                stanceDocuments: stanceTargets.map { t in rows.filter { scored[$0].stances[t] != nil }.count },
                 notes: groupNotes))
         }
 
@@ -329,13 +337,23 @@ public struct ComparisonRun: Sendable {
 
         // Keyness: each group against the rest.
         func totals(_ key: KeyPath<Profile, [String: Int]>, _ rows: [Int]) -> [String: Int] {
-            var out: [String: Int] = [:]
-            for r in rows { for (term, count) in profiles[r][keyPath: key] { out[term, default: 0] += count } }
+            // Counted in chunks on all cores, then merged: integer sums, so the same on any
+            // number of cores.
+            let chunks = Swift.max(1, Swift.min(8, rows.count / 512))
+            let parts = Parallel.map(Array(0..<chunks)) { c -> [String: Int] in
+                var out: [String: Int] = [:]
+                for r in rows[(c * rows.count / chunks)..<((c + 1) * rows.count / chunks)] {
+                    for (term, count) in scored[r][keyPath: key] { out[term, default: 0] += count }
+                }
+                return out
+            }
+            var out = parts[0]
+            for part in parts.dropFirst() { out.merge(part, uniquingKeysWith: +) }
             return out
         }
-        let allWords = totals(\.wordCounts, Array(profiles.indices))
-        let allLoaded = totals(\.loadedCounts, Array(profiles.indices))
-        let totalWords = profiles.reduce(0) { $0 + $1.words }
+        let allWords = totals(\.wordCounts, Array(scored.indices))
+        let allLoaded = totals(\.loadedCounts, Array(scored.indices))
+        let totalWords = scored.reduce(0) { $0 + $1.words }
         var keyness: [Keyness] = []
         for g in names.indices where names.count > 1 {
             let c = Double(groups[g].words), d = Double(totalWords) - c
@@ -358,10 +376,10 @@ public struct ComparisonRun: Sendable {
         }
 
         // Similarity structure.
-        let termCounts = profiles.map(\.terms)
+        let termCounts = scored.map(\.terms)
         let vectorizer = TermVectorizer(dimensions: options.dimensions)
         let vectors = vectorizer.vectors(termCounts, df: TermVectorizer.documentFrequencies(termCounts), corpusSize: termCounts.count)
-        let similarity = structure(vectors, members: members, profiles: profiles, options: options)
+        let similarity = structure(vectors, members: members, profiles: scored, options: options)
         return ComparisonRun(groups: groups, tests: tests, keyness: keyness, similarity: similarity, skipped: skipped,
                              options: options, permutations: permutations, groupBy: groupBy, notes: notes, stanceTargets: stanceTargets)
     }
@@ -373,12 +391,21 @@ public struct ComparisonRun: Sendable {
         let d = x.columns
         var sums = [[Float]](repeating: [Float](repeating: 0, count: d), count: members.count)
         var counts = [Int](repeating: 0, count: members.count)
-        for (g, rows) in members.enumerated() {
-            for r in rows {
-                let row = x.values[(r * d)..<((r + 1) * d)]
-                guard row.contains(where: { $0 != 0 }) else { continue }
-                counts[g] += 1
-                for (k, v) in row.enumerated() { sums[g][k] += v }
+        x.values.withUnsafeBufferPointer { values in
+            let nonEmpty = members.map { rows in rows.filter { r in values[(r * d)..<((r + 1) * d)].contains(where: { $0 != 0 }) } }
+            for (g, rows) in nonEmpty.enumerated() {
+                counts[g] = rows.count
+                sums[g].withUnsafeMutableBufferPointer { sum in
+                    // Each range of dimensions is summed over the rows in order, so the sums
+                    // are the same on any number of cores.
+                    let sum = UncheckedBox(sum)
+                    Parallel.forEachRange(d, minimumPerRange: 64) { columns in
+                        for r in rows {
+                            let base = r * d
+                            for k in columns { sum.value[k] += values[base + k] }
+                        }
+                    }
+                }
             }
         }
         let flat = sums.flatMap { $0 }
@@ -400,7 +427,7 @@ public struct ComparisonRun: Sendable {
         }
         var closest: [ClosestPair] = []
         for a in 0..<n {
-            for b in 0..<n where b > a && !members[a].isEmpty && !members[b].isEmpty {
+            for b in 0..<n where b > a && !members[a].isEmpty && !members[b].isEmpty && options.closestPairs > 0 {
                 func subset(_ rows: [Int]) -> Vectors {
                     var values: [Float] = []
                     values.reserveCapacity(rows.count * d)

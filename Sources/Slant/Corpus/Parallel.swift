@@ -36,6 +36,46 @@ enum Parallel {
         }
         return (0..<items.count).map { slots.pointer[$0]! }
     }
+
+    /// Work started by ``background(_:_:)``.
+    final class Pending<R>: @unchecked Sendable {
+        // @unchecked: `result` is written once by the background task before it leaves the
+        // group, and read only after `wait()` has waited on that group.
+        fileprivate var result: [R] = []
+        fileprivate let group = DispatchGroup()
+
+        /// Waits for the work and returns its results, in input order.
+        func wait() -> [R] {
+            group.wait()
+            return result
+        }
+    }
+
+    /// `map(items, transform)` started on a background thread, so the caller can prepare the
+    /// next batch while this one is scored.
+    static func background<T, R>(_ items: [T], _ transform: @escaping (T) -> R) -> Pending<R> {
+        let pending = Pending<R>()
+        let work = UncheckedBox((items, transform))
+        pending.group.enter()
+        DispatchQueue.global().async {
+            pending.result = map(work.value.0, work.value.1)
+            pending.group.leave()
+        }
+        return pending
+    }
+
+    /// Calls `body` once for each of `count` consecutive, disjoint ranges covering
+    /// `0..<count`, on all cores. `body` must only write state that belongs to its range.
+    static func forEachRange(_ count: Int, minimumPerRange: Int = 1, _ body: (Range<Int>) -> Void) {
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, count / max(1, minimumPerRange)))
+        guard chunks > 1 else { body(0..<count); return }
+        withoutActuallyEscaping(body) { body in
+            let box = UncheckedBox(body)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                box.value((chunk * count / chunks)..<((chunk + 1) * count / chunks))
+            }
+        }
+    }
 }
 
 /// Carries a value into `concurrentPerform`'s closure.

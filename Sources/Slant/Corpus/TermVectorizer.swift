@@ -95,7 +95,12 @@ public struct TermVectorizer: Sendable {
         let d = UInt64(dimensions)
         let half = Float(1 / 2.0.squareRoot())
         values.withUnsafeMutableBufferPointer { buffer in
-            for (row, document) in documents.enumerated() {
+          let buffer = UncheckedBox(buffer)
+          // Rows are independent: each range of documents writes only its own rows.
+          Parallel.forEachRange(documents.count, minimumPerRange: 256) { rows in
+            let buffer = buffer.value
+            for row in rows {
+                let document = documents[row]
                 let base = row * dimensions
                 for (h, count) in zip(document.hashes, document.counts) {
                     let frequency = df[h] ?? 1
@@ -108,8 +113,11 @@ public struct TermVectorizer: Sendable {
                     buffer[base + b2] += (mixed >> 63) == 0 ? weight : -weight
                 }
             }
+          }
         }
-        return Vectors(values: values, rows: documents.count, columns: dimensions).normalized()
+        var vectors = Vectors(values: values, rows: documents.count, columns: dimensions)
+        vectors.normalize()
+        return vectors
     }
 
     /// SplitMix64's finaliser: a second, independent-looking hash of `x`.

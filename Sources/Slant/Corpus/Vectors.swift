@@ -29,9 +29,14 @@ public struct Vectors: Sendable, Equatable {
     /// similarity with anything is then 0, never NaN).
     public func normalized() -> Vectors {
         var copy = self
-        let norms = BLAS.rowNorms(values, rows: rows, columns: columns)
-        BLAS.scaleRows(&copy.values, rows: rows, columns: columns, by: norms.map { $0 > 0 ? 1 / $0 : 0 })
+        copy.normalize()
         return copy
+    }
+
+    /// Scales every non-zero row to unit length, in place (no copy of the matrix).
+    public mutating func normalize() {
+        let norms = BLAS.rowNorms(values, rows: rows, columns: columns)
+        BLAS.scaleRows(&values, rows: rows, columns: columns, by: norms.map { $0 > 0 ? 1 / $0 : 0 })
     }
 
     /// Cosine similarity of every pair of rows, as a rows × rows matrix (single-precision
