@@ -215,7 +215,7 @@ public struct ComparisonRun: Sendable {
                            progress: ProgressReporter = ProgressReporter()) throws -> ComparisonRun {
         let scorer = ArticleScorer(lexicons: lexicons, targets: options.targets)
         var profiles: [Profile] = []
-        var pending: Parallel.Pending<Profile>?
+        var pending: [Parallel.Pending<Profile>] = []
         var skipped: [SkippedDocument] = []
         var fieldsSeen = Set<String>()
         var labels = specs.map(\.label)
@@ -234,13 +234,15 @@ public struct ComparisonRun: Sendable {
                         skipped.append(SkippedDocument(location: document.location, id: document.id, reason: reason))
                     }
                 }
-                // Score this batch in the background while the next one is read.
-                if let previous = pending { profiles += previous.wait() }
-                pending = Parallel.background(kept) { profile($0.0, group: $0.1, scorer: scorer) }
+                // Score this batch in the background while the next one is read; two batches
+                // in flight, so the cores never wait at a batch boundary. Results are taken
+                // oldest first, which keeps corpus order.
+                pending.append(Parallel.background(kept) { profile($0.0, group: $0.1, scorer: scorer) })
+                if pending.count > 2 { profiles += pending.removeFirst().wait() }
                 progress.update("scoring", done: profiles.count, total: nil)
             }
-            if let previous = pending { profiles += previous.wait() }
-            pending = nil
+            for batch in pending { profiles += batch.wait() }
+            pending = []
         }
         progress.finish()
         if let groupBy, profiles.isEmpty, skipped.contains(where: { $0.reason.hasPrefix("no '\(groupBy)'") }) {
@@ -351,8 +353,11 @@ public struct ComparisonRun: Sendable {
             for part in parts.dropFirst() { out.merge(part, uniquingKeysWith: +) }
             return out
         }
-        let allWords = totals(\.wordCounts, Array(scored.indices))
-        let allLoaded = totals(\.loadedCounts, Array(scored.indices))
+        // Every profile is in exactly one group, so the corpus totals are the groups' summed.
+        let groupWords = members.map { totals(\.wordCounts, $0) }
+        let groupLoaded = members.map { totals(\.loadedCounts, $0) }
+        let allWords = groupWords.dropFirst().reduce(into: groupWords.first ?? [:]) { $0.merge($1, uniquingKeysWith: +) }
+        let allLoaded = groupLoaded.dropFirst().reduce(into: groupLoaded.first ?? [:]) { $0.merge($1, uniquingKeysWith: +) }
         let totalWords = scored.reduce(0) { $0 + $1.words }
         var keyness: [Keyness] = []
         for g in names.indices where names.count > 1 {
@@ -371,8 +376,8 @@ public struct ComparisonRun: Sendable {
                 return Array(out.prefix(limit))
             }
             keyness.append(Keyness(group: g,
-                                   loaded: key(totals(\.loadedCounts, members[g]), allLoaded, limit: options.topLoaded),
-                                   terms: key(totals(\.wordCounts, members[g]), allWords, limit: options.topTerms)))
+                                   loaded: key(groupLoaded[g], allLoaded, limit: options.topLoaded),
+                                   terms: key(groupWords[g], allWords, limit: options.topTerms)))
         }
 
         // Similarity structure.
