@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Driver for scripts/bench-peers.sh; run that script rather than this file."""
-import argparse, json, os, subprocess, sys, tempfile, time
+import argparse, atexit, shutil, json, os, subprocess, sys, tempfile, time
 
 PEER = r'''
 import sys, time
@@ -39,6 +39,7 @@ def main():
     base = "\n\n".join(texts)
     repeat = max(1, int(a.megabytes * 1e6 / len(base.encode("utf-8"))) + 1)
     tmp = tempfile.mkdtemp(prefix="slant-peers-")
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     corpus = os.path.join(tmp, "sentences.txt")
     with open(corpus, "w", encoding="utf-8") as f:
         f.write("\n\n".join([base] * repeat) + "\n")
@@ -65,9 +66,28 @@ def main():
     with open(jsonl, "w", encoding="utf-8") as f:
         for i, t in enumerate(texts * max(1, repeat // 4)):
             f.write(json.dumps({"id": str(i), "g": "a" if i % 2 else "b", "text": t}) + "\n")
+    documents = len(texts) * max(1, repeat // 4)
+    # Streaming corpus scoring: slant score --corpus, one JSON report per document.
+    ones, twos = [], []
+    out = os.path.join(tmp, "scores.jsonl")
+    score_corpus = [a.slant, "score", "--corpus", jsonl, "--format", "json", "-o", out]
+    for _ in range(3):
+        ones.append(measure(["taskset", "-c", "0"] + score_corpus))
+        twos.append(measure(score_corpus))
+    one, two = sorted(ones)[1], sorted(twos)[1]
+    print(f"streaming corpus scoring (slant score --corpus, {documents} documents, median of 3): "
+          f"1 core {one[0]:.2f} s ({documents / one[0]:.0f} documents/s), 2 cores {two[0]:.2f} s ({documents / two[0]:.0f} documents/s), "
+          f"speed-up {one[0] / two[0]:.2f}x; peak {two[1]:.0f} MiB")
+    bigger = os.path.join(tmp, "corpus-4x.jsonl")
+    with open(bigger, "w", encoding="utf-8") as f, open(jsonl, encoding="utf-8") as g:
+        body = g.read()
+        for _ in range(4):
+            f.write(body)
+    s4, m4 = measure([a.slant, "score", "--corpus", bigger, "--format", "json", "-o", out])
+    print(f"the same corpus 4 times ({4 * documents} documents): 2 cores {s4:.2f} s, peak {m4:.0f} MiB (flat: memory follows the batch, not the corpus)")
+
     # Scoring and statistics only (--closest-pairs 0): three alternating runs on one core and
     # on both, medians, since this machine's timings vary by several per cent run to run.
-    documents = len(texts) * max(1, repeat // 4)
     cmd = [a.slant, "compare", jsonl, "--group-by", "g", "--resamples", "10", "--permutations", "10", "--format", "json"]
     ones, twos = [], []
     for _ in range(3):

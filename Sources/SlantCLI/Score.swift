@@ -51,7 +51,18 @@ struct Score: ParsableCommand {
     @Option(help: "Report stance toward this target only (its name or an alias).")
     var target: String?
 
+    @Option(help: "Score every document of this corpus (a directory, a JSON Lines or CSV file, or '-' for JSON Lines on standard input): one JSON report per line, in corpus order, streamed, on all cores. Needs --format json.")
+    var corpus: String?
+
+    @OptionGroup var corpusOptions: CorpusOptions
+
     func validate() throws {
+        if corpus != nil {
+            if !files.isEmpty { throw ValidationError("give article FILEs or --corpus, not both") }
+            if format != .json { throw ValidationError("--corpus writes JSON Lines: add --format json") }
+            if outputDir != nil { throw ValidationError("--corpus writes one stream: use --output, not --output-dir") }
+            return
+        }
         if output != nil && outputDir != nil { throw ValidationError("give --output or --output-dir, not both") }
         if format == .html && files.count > 1 && outputDir == nil {
             throw ValidationError("HTML reports are one file per article: give one FILE, or --output-dir DIR")
@@ -66,6 +77,7 @@ struct Score: ParsableCommand {
     }
 
     func run() throws {
+        if let corpus { return try scoreCorpus(corpus) }
         try reportingErrors {
             let set = try LexiconSet.load(directory: lexicons)
             let scorer = ArticleScorer(lexicons: set, targets: try targets.map(TargetList.load))
@@ -96,6 +108,30 @@ struct Score: ParsableCommand {
             }
             let separator = format == .json ? "" : "\n"
             try emit(reports.map(\.text).joined(separator: separator), to: output)
+        }
+    }
+
+    /// `--corpus`: one JSON line per document, streamed to standard output or atomically to
+    /// `--output`.
+    private func scoreCorpus(_ corpus: String) throws {
+        try reportingErrors {
+            let set = try LexiconSet.load(directory: lexicons)
+            var options = CorpusScoring.Options()
+            options.targets = try targets.map(TargetList.load)
+            options.target = target
+            options.strict = corpusOptions.strict
+            let spec = try corpusOptions.spec(corpus)
+            let stream = try OutputFile.Stream(path: output)
+            let summary: CorpusScoring.Summary
+            do {
+                summary = try CorpusScoring.run(spec, lexicons: set, options: options, write: stream.write)
+                try stream.commit()
+            } catch {
+                stream.abort()
+                throw error
+            }
+            for skipped in summary.skipped.prefix(20) { warn("skipped \(skipped.location): \(skipped.reason)") }
+            if summary.skipped.count > 20 { warn("… and \(summary.skipped.count - 20) more skipped documents") }
         }
     }
 

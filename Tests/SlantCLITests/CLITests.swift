@@ -381,6 +381,46 @@ struct CorpusCommandTests {
         #expect(result.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: ",")[1] == "x" })
     }
 
+    @Test func scoreACorpusAsJSONLines() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try corpus(dir)
+        // A record whose text holds a NUL is not text: skipped with a warning naming its line.
+        let withBinary = dir.appendingPathComponent("mixed.jsonl")
+        try (String(contentsOf: file, encoding: .utf8) + "\n" + #"{"id": "nul", "text": "a\u0000b"}"#).write(to: withBinary, atomically: true, encoding: .utf8)
+        let result = try run(["score", "--corpus", withBinary.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        let reports = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(reports.map { $0["source"] as! String } == ["a1", "a2", "b1", "b2"])
+        #expect(result.stderr.contains("mixed.jsonl:5: no 'text' field"))
+        #expect(result.stderr.contains("mixed.jsonl:6: binary data"))
+        // Each line is the article report of that text, with the id as its source.
+        let single = dir.appendingPathComponent("b1.txt")
+        try "Portvale's council rammed through a reckless transit budget for buses and housing repairs.".write(to: single, atomically: true, encoding: .utf8)
+        let alone = try run(["score", "--format", "json", single.path])
+        #expect(alone.stdout.replacingOccurrences(of: "\"source\":\"\(single.path)\"", with: "\"source\":\"b1\"") == lines[2] + "\n")
+        // To a file, atomically; --strict stops at the first unreadable record and leaves no file.
+        let out = dir.appendingPathComponent("scores.jsonl")
+        let written = try run(["score", "--corpus", file.path, "--format", "json", "-o", out.path])
+        #expect(written.status == 0)
+        #expect(try String(contentsOf: out, encoding: .utf8) == lines.joined(separator: "\n") + "\n")
+        let strictOut = dir.appendingPathComponent("strict.jsonl")
+        let strict = try run(["score", "--corpus", withBinary.path, "--format", "json", "--strict", "-o", strictOut.path])
+        #expect(strict.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: strictOut.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.hasSuffix(".tmp") })
+        // A device is written to, never renamed over.
+        #expect(try run(["score", "--corpus", file.path, "--format", "json", "-o", "/dev/null"]).status == 0)
+        #expect(try run(["score", "--format", "json", "-o", "/dev/null", single.path]).status == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+        #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
+        #expect(try run(["score", "--corpus", file.path]).status == 64, "needs --format json")
+        #expect(try run(["score", "--corpus", file.path, "--format", "json", single.path]).status == 64)
+        #expect(try run(["score", "--corpus", dir.appendingPathComponent("none.jsonl").path, "--format", "json"]).status == 66)
+    }
+
     @Test func compareByFieldAndItsErrors() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
