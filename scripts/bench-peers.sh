@@ -8,6 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-${SLANT_DATA:-../shared/data}}"
 source scripts/setup.sh
+# GNU time measures peak memory (Debian package "time").
+if [ ! -x /usr/bin/time ]; then
+  sudo_cmd=(); if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq time >/dev/null
+fi
 venv=.venv-bench
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q --disable-pip-version-check vaderSentiment textblob
