@@ -83,9 +83,11 @@ struct PatternPrefilter: Equatable {
                 let first = Int32(needle[0])
                 var at = 0
                 let last = h.count - n.count
+                let second = n.count > 1 ? n[1] : 0
                 while at <= last, let found = memchr(hb + at, first, last - at + 1) {
                     let offset = hb.distance(to: UnsafeRawPointer(found))
-                    if memcmp(hb + offset, nb, n.count) == 0 { return true }
+                    // Most candidates fail at the second byte: test it before calling memcmp.
+                    if n.count == 1 || (h[offset + 1] == second && memcmp(hb + offset, nb, n.count) == 0) { return true }
                     at = offset + 1
                 }
                 return false
@@ -126,9 +128,9 @@ struct PatternPrefilter: Equatable {
         if p.starts(with: "(?i)".unicodeScalars) { insensitive = true; p = p.dropFirst(4) }
         guard let elements = Self.elements(p, insensitive: insensitive) else { self.init(literals: nil); return }
         self.init(literals: nil)
-        caseInsensitive = insensitive
-        literals = Self.requiredLiterals(elements, insensitive: insensitive)?.map { literal in
-            Array(literal.utf8).map { insensitive ? Self.lower($0) : $0 }
+        if let (found, foundInsensitive) = Self.requiredLiterals(elements, insensitive: insensitive) {
+            caseInsensitive = foundInsensitive
+            literals = found.map { literal in Array(literal.utf8).map { foundInsensitive ? Self.lower($0) : $0 } }
         }
         if case .zeroWidth = elements.first?.kind, p.first == "^" {
             leading = Self.leadingSets(elements.dropFirst(), insensitive: insensitive)
@@ -234,33 +236,32 @@ struct PatternPrefilter: Equatable {
 
     /// The most selective literal condition: runs of literal characters that each occur
     /// exactly once, and groups required at least once whose every alternative holds one.
-    private static func requiredLiterals(_ elements: [Element], insensitive: Bool) -> [String]? {
-        var candidates: [[String]] = []
+    private static func requiredLiterals(_ elements: [Element], insensitive: Bool) -> (literals: [String], insensitive: Bool)? {
+        var candidates: [(alternatives: [String], insensitive: Bool)] = []
         var run = ""
-        func endRun() { if !run.isEmpty { candidates.append([run]) }; run = "" }
+        func endRun() { if !run.isEmpty { candidates.append(([run], insensitive)) }; run = "" }
         for element in elements {
             if case .literal(let c) = element.kind, element.exactlyOnce { run.unicodeScalars.append(c); continue }
             endRun()
             guard element.minimum >= 1 else { continue }
             switch element.kind {
-            case .literal(let c): candidates.append([String(c)])
+            case .literal(let c): candidates.append(([String(c)], insensitive))
             case .group(let body, let groupInsensitive):
-                // A case-insensitive group inside a case-sensitive pattern cannot be tested with
-                // the pattern's case; skip it.
-                guard groupInsensitive == insensitive, let alternatives = alternativeRuns(body, insensitive: insensitive) else { continue }
-                candidates.append(alternatives)
+                // A group keeps its own case rule ("(?i:reuters|ap)" in a case-sensitive pattern).
+                guard let alternatives = alternativeRuns(body, insensitive: groupInsensitive) else { continue }
+                candidates.append((alternatives, groupInsensitive))
             default: continue
             }
         }
         endRun()
-        let usable = candidates.filter { alternatives in
-            alternatives.allSatisfy { literal in
-                !literal.isEmpty && (!insensitive || literal.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.changesWhenCaseFolded })
+        let usable = candidates.filter { candidate in
+            candidate.alternatives.allSatisfy { literal in
+                !literal.isEmpty && (!candidate.insensitive || literal.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.changesWhenCaseFolded })
             }
         }
         func weakest(_ alternatives: [String]) -> Int { alternatives.map(\.utf8.count).min() ?? 0 }
-        guard let best = usable.max(by: { weakest($0) < weakest($1) }), weakest(best) >= 2 else { return nil }
-        return best
+        guard let best = usable.max(by: { weakest($0.alternatives) < weakest($1.alternatives) }), weakest(best.alternatives) >= 2 else { return nil }
+        return (best.alternatives, best.insensitive)
     }
 
     /// For each alternative of a group body, its longest literal run; nil when one has none.
@@ -315,8 +316,10 @@ struct PatternPrefilter: Equatable {
             case .literal(let c):
                 guard c.isASCII else { return out }
                 let b = UInt8(c.value)
-                out.append(insensitive ? [b, lower(b), upper(b)] : [b])
-            case .set(let members): out.append(members)
+                // An element repeated at least m times fills the next m positions.
+                for _ in 0..<min(element.minimum, 8) { out.append(insensitive ? [b, lower(b), upper(b)] : [b]) }
+            case .set(let members):
+                for _ in 0..<min(element.minimum, 8) { out.append(members) }
             case .group(let body, let groupInsensitive):
                 // A group of literal alternatives: the characters its alternatives allow at each
                 // position, while every alternative is that long.

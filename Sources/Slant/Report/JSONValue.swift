@@ -40,23 +40,24 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
             out.append(UInt8(ascii: "["))
-            for (k, item) in items.enumerated() {
+            // Indexing rather than iterating borrows each element instead of copying it.
+            for k in items.indices {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent, level + 1)
-                item.write(to: &out, indent: indent, level: level + 1)
+                items[k].write(to: &out, indent: indent, level: level + 1)
             }
             newline(&out, indent, level)
             out.append(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            for (k, pair) in pairs.enumerated() {
+            for k in pairs.indices {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent, level + 1)
-                JSONValue.escape(pair.0, into: &out)
+                JSONValue.escape(pairs[k].0, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if indent != nil { out.append(UInt8(ascii: " ")) }
-                pair.1.write(to: &out, indent: indent, level: level + 1)
+                pairs[k].1.write(to: &out, indent: indent, level: level + 1)
             }
             newline(&out, indent, level)
             out.append(UInt8(ascii: "}"))
@@ -97,8 +98,15 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// U+2028 and U+2029 too (they end lines in JavaScript).
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { utf8 in
+        if s.utf8.withContiguousStorageIfAvailable({ escapeUTF8($0, into: &out) }) == nil {
+            var copy = s
+            copy.withUTF8 { escapeUTF8($0, into: &out) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func escapeUTF8(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        do {
             // Most strings need no escape at all: copy them whole.
             if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
                 out.append(contentsOf: utf8)
@@ -109,11 +117,11 @@ public indirect enum JSONValue: Sendable, Equatable {
             while i < n {
                 let b = utf8[i]
                 switch b {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
                 case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
                     out.append(contentsOf: (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     i += 2
@@ -125,7 +133,6 @@ public indirect enum JSONValue: Sendable, Equatable {
                 i += 1
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
 
