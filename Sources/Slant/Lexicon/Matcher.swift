@@ -25,8 +25,8 @@ public struct Matcher: Sendable {
     private var patterns: [Pattern] = []
     /// Patterns by the id of their first word (longest first), indexed densely by id.
     private var byFirstWord: [[Int32]] = []
-    private var byFirstPrefix: [String: [Int]] = [:]
-    private var prefixLengths: [Int] = []
+    /// Single-word prefix terms (`disgrac*`) in a byte trie over their UTF-8.
+    private var prefixes = PrefixTrie()
 
     public let lexicon: Lexicon
     /// The word ids the patterns use; a ``Document`` made with the same vocabulary carries its
@@ -41,8 +41,8 @@ public struct Matcher: Sendable {
         self.lexicon = lexicon
         let vocabulary = vocabulary ?? Vocabulary([lexicon])
         self.vocabulary = vocabulary
-        var lengths = Set<Int>()
         var firstWord: [Int32: [Int]] = [:]
+        var byFirstPrefix: [String: [Int]] = [:]
         for (index, entry) in lexicon.entries.enumerated() where include(entry.category) {
             var words = entry.words.map(String.init)
             guard !words.isEmpty else { continue }
@@ -60,7 +60,6 @@ public struct Matcher: Sendable {
             patterns.append(Pattern(words: words, ids: ids, lastIsPrefix: isPrefix, entry: index))
             if isPrefix && words.count == 1 {
                 byFirstPrefix[words[0], default: []].append(id)
-                lengths.insert(words[0].unicodeScalars.count)
             } else {
                 firstWord[ids[0], default: []].append(id)
             }
@@ -75,8 +74,9 @@ public struct Matcher: Sendable {
         }
         byFirstWord = Array(repeating: [], count: vocabulary.count)
         for (first, ids) in firstWord { byFirstWord[Int(first)] = ids.sorted(by: longestFirst).map(Int32.init) }
-        byFirstPrefix = byFirstPrefix.mapValues { $0.sorted(by: longestFirst) }
-        prefixLengths = lengths.sorted(by: >)
+        for (prefix, ids) in byFirstPrefix.sorted(by: { $0.key < $1.key }) {
+            prefixes.insert(Array(prefix.utf8), ids: ids.sorted(by: longestFirst).map(Int32.init))
+        }
     }
 
     /// The longest term starting at word `i`, if any.
@@ -155,15 +155,14 @@ public struct Matcher: Sendable {
         if normID >= 0 { consider(byFirstWord[Int(normID)]) }
         let stemID = words.stemID(i)
         if stemID >= 0 { consider(byFirstWord[Int(stemID)]) }
-        if best == nil, !prefixLengths.isEmpty {
-            let view = words.norm(i).unicodeScalars
-            let count = view.count
-            for length in prefixLengths where length <= count {
-                let key = String(view[..<view.index(view.startIndex, offsetBy: length)])
-                if let ids = byFirstPrefix[key] {
-                    consider(ids)
-                    if best != nil { break }
-                }
+        if best == nil, !prefixes.isEmpty {
+            // Every prefix term that begins the word, longest first (a byte trie walk: prefix
+            // terms end on whole characters, so byte and character prefixes agree).
+            var norm = words.norm(i)
+            let found = norm.withUTF8 { prefixes.prefixes(of: $0) }
+            for node in found.reversed() {
+                consider(prefixes.ids[Int(node)])
+                if best != nil { break }
             }
         }
         return best
@@ -183,6 +182,44 @@ public struct Matcher: Sendable {
             }
         }
         return true
+    }
+}
+
+/// A byte trie of prefix terms: each node's children are a short list scanned in order.
+private struct PrefixTrie: Sendable {
+    private var labels: [[UInt8]] = [[]]
+    private var children: [[Int32]] = [[]]
+    /// Pattern ids ending at each node (empty for inner nodes).
+    private(set) var ids: [[Int32]] = [[]]
+
+    var isEmpty: Bool { labels.count == 1 }
+
+    mutating func insert(_ key: [UInt8], ids patternIDs: [Int32]) {
+        var node = 0
+        for byte in key {
+            if let k = labels[node].firstIndex(of: byte) {
+                node = Int(children[node][k])
+            } else {
+                labels.append([]); children.append([]); ids.append([])
+                let child = labels.count - 1
+                labels[node].append(byte)
+                children[node].append(Int32(child))
+                node = child
+            }
+        }
+        ids[node] += patternIDs
+    }
+
+    /// The nodes of every key that is a prefix of `word`, shortest first.
+    func prefixes(of word: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        var out: [Int32] = []
+        var node = 0
+        for byte in word {
+            guard let k = labels[node].firstIndex(of: byte) else { break }
+            node = Int(children[node][k])
+            if !ids[node].isEmpty { out.append(Int32(node)) }
+        }
+        return out
     }
 }
 
