@@ -56,6 +56,18 @@ struct ArticleTests {
         #expect(report.summary.contentParagraphs == 2)
     }
 
+    /// Near repeats: cosine similarity of word counts at or above paragraph.duplicate-similarity
+    /// (0.9). One changed word in 14 gives 15/16 ≈ 0.94 ("the" counts twice) and repeats; a paragraph sharing half
+    /// its words does not.
+    @Test func nearRepeatsAreCountedOnceAndOthersKept() {
+        let para = "The council voted to approve the budget after three weeks of talks over transit."
+        let near = "The council voted to approve the budget after three weeks of talks over housing."
+        let half = "The council voted to approve the budget after a night of shouting about parking fees."
+        let report = article("Budget passes\n\n\(para)\n\nThe mayor welcomed it.\n\n\(near)\n\n\(half)")
+        #expect(report.paragraphs[3].reason == "repeats paragraph 1")
+        #expect(report.paragraphs[4].label != .other, "\(report.paragraphs[4].reason)")
+    }
+
     @Test func jsonHasTheDocumentedKeysInOrder() throws {
         let report = score("mixed-live-blog.md")
         let line = report.json().serialized()

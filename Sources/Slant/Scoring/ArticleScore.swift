@@ -334,9 +334,9 @@ public struct ArticleScorer: Sendable {
             }
         }
         // Paragraphs that repeat an earlier one (scraped pages often repeat blocks): exact
-        // repeats of the normalised words always; near repeats by BLAS cosine similarity of
-        // bag-of-words vectors when there are at most `nearDuplicateLimit` candidates, which
-        // bounds the dense matrix for very long inputs.
+        // repeats of the normalised words always; near repeats by cosine similarity of word
+        // counts when there are at most `nearDuplicateLimit` candidates, which bounds the
+        // pairwise work for very long inputs.
         let candidates = doc.paragraphs.filter { out[$0.index]?.other == nil && $0.tokens.filter { doc.tokens[$0].isWordLike }.count >= 8 }
         var firstWithWords: [[String]: Int] = [:]
         for p in candidates {
@@ -348,16 +348,35 @@ public struct ArticleScorer: Sendable {
             }
         }
         if candidates.count > 1, candidates.count <= Self.nearDuplicateLimit {
-            let bags = candidates.map { p in p.tokens.filter { doc.tokens[$0].isWordLike }.map { doc.norms[$0] } }
-            let similarity = Vectors.bagOfWords(bags).cosineSimilarities()
-            let n = candidates.count
-            for b in 1..<n {
+            // Exact cosine similarity of word counts: sparse vectors of (word id, count) sorted
+            // by id, integer dot products and norms, one division in Double. The same answer
+            // with any BLAS, and a pair costs the length of its two paragraphs, not the size of
+            // the vocabulary.
+            var ids: [String: Int32] = [:]
+            let bags: [[(id: Int32, count: Int32)]] = candidates.map { p in
+                var counts: [Int32: Int32] = [:]
+                for i in p.tokens where doc.tokens[i].isWordLike {
+                    let word = doc.norms[i]
+                    let id = ids[word] ?? { let new = Int32(ids.count); ids[word] = new; return new }()
+                    counts[id, default: 0] += 1
+                }
+                return counts.map { (id: $0.key, count: $0.value) }.sorted { $0.id < $1.id }
+            }
+            let norms = bags.map { bag in Double(bag.reduce(0) { $0 + Int($1.count) * Int($1.count) }).squareRoot() }
+            func cosine(_ a: Int, _ b: Int) -> Double {
+                let x = bags[a], y = bags[b]
+                var i = 0, j = 0, dot = 0
+                while i < x.count && j < y.count {
+                    if x[i].id == y[j].id { dot += Int(x[i].count) * Int(y[j].count); i += 1; j += 1 }
+                    else if x[i].id < y[j].id { i += 1 } else { j += 1 }
+                }
+                return norms[a] > 0 && norms[b] > 0 ? Double(dot) / (norms[a] * norms[b]) : 0
+            }
+            for b in 1..<candidates.count {
                 guard out[candidates[b].index]?.other == nil else { continue }
-                for a in 0..<b where Double(similarity[a * n + b]) >= config.duplicateSimilarity {
-                    if out[candidates[a].index]?.other == nil {
-                        out[candidates[b].index, default: Structure()].other = "repeats paragraph \(candidates[a].index)"
-                        break
-                    }
+                for a in 0..<b where out[candidates[a].index]?.other == nil && cosine(a, b) >= config.duplicateSimilarity {
+                    out[candidates[b].index, default: Structure()].other = "repeats paragraph \(candidates[a].index)"
+                    break
                 }
             }
         }
