@@ -433,7 +433,7 @@ struct CorpusCommandTests {
         #expect(object["correction"] as? String == "holm")
         let again = try run(["compare", file.path, "--group-by", "outlet", "--format", "json", "--resamples", "100", "--permutations", "100"])
         #expect(again.stdout == result.stdout, "seeded: byte-identical")
-        // --closest-pairs 0 skips the pair search and nothing else.
+        // --closest-pairs 0 skips the pair search and nothing else (the methods say so).
         let similarity = object["similarity"] as! [String: Any]
         #expect(!(similarity["closestPairs"] as! [Any]).isEmpty)
         let noPairs = try run(["compare", file.path, "--group-by", "outlet", "--format", "json", "--resamples", "100", "--permutations", "100", "--closest-pairs", "0"])
@@ -443,8 +443,13 @@ struct CorpusCommandTests {
         #expect((s1["closestPairs"] as! [Any]).isEmpty)
         s1["closestPairs"] = nil; s2["closestPairs"] = nil
         withoutPairs["similarity"] = s1; pairsRemoved["similarity"] = s2
+        #expect((withoutPairs["methods"] as! [String]).contains { $0.hasSuffix("closest documents not searched (--closest-pairs 0).") })
+        withoutPairs["methods"] = nil; pairsRemoved["methods"] = nil
         #expect(NSDictionary(dictionary: withoutPairs).isEqual(to: pairsRemoved))
         #expect(try run(["compare", file.path, "--group-by", "outlet", "--closest-pairs", "-1"]).status == 64)
+        let methods = try run(["compare", file.path, "--group-by", "outlet", "--format", "markdown", "--resamples", "10", "--permutations", "10", "--closest-pairs", "0"])
+        #expect(methods.stdout.contains("closest documents not searched (--closest-pairs 0)"))
+        #expect(!methods.stdout.contains("Closest cross-group pairs"))
         let missing = try run(["compare", file.path, "--group-by", "publisher"])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("no document has the field 'publisher'"))

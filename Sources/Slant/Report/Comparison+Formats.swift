@@ -11,7 +11,7 @@ extension ComparisonRun {
             "Tests: two-sided permutation test of the difference, \(permutations) permutations, p = (1 + extreme) / (1 + permutations); p-values adjusted with \(options.correction == .holm ? "Holm's method (family-wise error rate)" : "the Benjamini-Hochberg method (false discovery rate)") over all \(tests.count) tests; effect size is Cohen's d over per-document values.",
             "Keyness: log-likelihood G2 of each group against the rest (Dunning 1993), log ratio = log2 of relative frequencies (Hardie 2014), terms used at least \(options.minTermCount) times.",
             "Stance: a document's stance toward a target is the mean over the mentions something evaluative reaches (slant score); a one-word name joins the longer name across the corpus that ends with it when that name is in at least twice as many documents as any other such name (Trump → Donald Trump); a group's value is the mean over its documents that evaluate the target; targets compared are those evaluated in at least \(options.minStanceDocuments) documents of every group (at most \(options.topTargets)), tested like the other measures (measure stance:NAME).",
-            "Similarity: hashed TF-IDF vectors (\(options.dimensions) dimensions), cosine; centroid, mean within- and between-group similarity, and each group pair's closest documents.",
+            "Similarity: hashed TF-IDF vectors (\(options.dimensions) dimensions), cosine; centroid, mean within- and between-group similarity" + (options.closestPairs > 0 ? ", and each group pair's closest documents." : "; closest documents not searched (--closest-pairs 0)."),
         ]
     }
 
