@@ -395,7 +395,7 @@ struct CorpusCommandTests {
         let reports = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         #expect(reports.map { $0["source"] as! String } == ["a1", "a2", "b1", "b2"])
         #expect(result.stderr.contains("mixed.jsonl:5: no 'text' field"))
-        #expect(result.stderr.contains("mixed.jsonl:6: binary data"))
+        #expect(result.stderr.contains("mixed.jsonl:6: field 'text' holds binary data (NUL byte at offset 1)"))
         // Each line is the article report of that text, with the id as its source.
         let single = dir.appendingPathComponent("b1.txt")
         try "Portvale's council rammed through a reckless transit budget for buses and housing repairs.".write(to: single, atomically: true, encoding: .utf8)

@@ -42,14 +42,17 @@ struct CorpusReadingTests {
             #"{"text": "No id."}"#,
             #"[1, 2]"#,
             #"{"id": "c", "text": 5}"#,
+            #"{"id": "d", "text": "ab\u0000c"}"#,
         ]
         try (lines.joined(separator: "\r\n")).write(to: file, atomically: true, encoding: .utf8)
         let (documents, skipped) = try CorpusReader(try CorpusSpec(path: file.path)).readAll()
         #expect(documents.map(\.id) == ["a", "line 5"])
         #expect(documents[0].metadata == ["outlet": "Ledger", "year": "2025", "tags": "[\"x\"]", "ok": "true"])
-        #expect(skipped.map(\.location) == ["\(file.path):3", "\(file.path):4", "\(file.path):6", "\(file.path):7"])
+        #expect(skipped.map(\.location) == ["\(file.path):3", "\(file.path):4", "\(file.path):6", "\(file.path):7", "\(file.path):8"])
         #expect(skipped[0].reason.contains("no 'text' field"))
         #expect(skipped[1].reason.contains("not valid JSON"))
+        // Text with a NUL byte is binary data, skipped as a binary file is, not scored as empty.
+        #expect(skipped[4].reason.hasPrefix("field 'text' holds binary data (NUL byte at offset 2)"))
         let custom = try CorpusReader(try CorpusSpec(path: file.path, kind: .jsonLines, textField: "body", idField: "id")).readAll()
         #expect(custom.documents.map(\.id) == ["b"])
     }
@@ -58,9 +61,12 @@ struct CorpusReadingTests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("c.csv")
-        try "id,outlet,text\n1,Ledger,\"Hello, \"\"world\"\"\nsecond line\"\n2,Post\n3,Post,Plain text.\n"
+        try "id,outlet,text\n1,Ledger,\"Hello, \"\"world\"\"\nsecond line\"\n2,Post\n3,Post,Plain text.\n4,Post,bin\u{0}ary\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        let (documents, skipped) = try CorpusReader(try CorpusSpec(path: file.path)).readAll()
+        let (documents, allSkipped) = try CorpusReader(try CorpusSpec(path: file.path)).readAll()
+        #expect(allSkipped.last?.reason.hasPrefix("field 'text' holds binary data (NUL byte at offset 3)") == true)
+        #expect(allSkipped.last?.id == "4")
+        let skipped = allSkipped.dropLast()
         #expect(documents.map(\.id) == ["1", "3"])
         #expect(documents[0].text == "Hello, \"world\"\nsecond line")
         #expect(documents[0].metadata == ["outlet": "Ledger"])

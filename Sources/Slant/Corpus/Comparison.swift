@@ -180,8 +180,7 @@ public struct ComparisonRun: Sendable {
     }
 
     static func profile(_ document: CorpusDocument, group: String, scorer: ArticleScorer) -> Profile {
-        let input = (try? InputText(bytes: Array(document.text.utf8), source: document.id, format: document.format))
-        let doc = Document(input ?? (try! InputText(bytes: [], source: document.id)), lexicons: scorer.lexicons)
+        let doc = Document(document.scorerInput, lexicons: scorer.lexicons)
         let score = scorer.score(doc)
         var p = Profile(id: document.id, group: group, terms: TermVectorizer.termCounts(document.text))
         for (paragraph, scored) in zip(doc.paragraphs, score.paragraphs) where scored.label != .other {

@@ -13,6 +13,14 @@ public struct CorpusDocument: Sendable, Equatable {
     public var format: InputText.Format
 }
 
+extension CorpusDocument {
+    /// The document as scorer input. Readers skip text with a NUL byte, the one thing
+    /// ``InputText`` refuses; a document built by hand with one is scored as empty.
+    var scorerInput: InputText {
+        (try? InputText(bytes: Array(text.utf8), source: id, format: format)) ?? (try! InputText(bytes: [], source: id))
+    }
+}
+
 /// A document that could not be read, reported by place and reason.
 public struct SkippedDocument: Sendable, Equatable {
     public var location: String
@@ -206,12 +214,22 @@ public struct CorpusReader: Sendable {
                 try skip(SkippedDocument(location: location, id: id, reason: "field '\(spec.textField)' is not a string"))
                 return
             }
+            if let reason = Self.binaryText(text, field: spec.textField) {
+                try skip(SkippedDocument(location: location, id: id, reason: reason))
+                return
+            }
             var metadata: [String: String] = [:]
             for (key, value) in record where key != spec.textField && key != spec.idField {
                 metadata[key] = Self.stringValue(value)
             }
             try emit(CorpusDocument(id: id, text: text, metadata: metadata, location: location, format: .text))
         }
+    }
+
+    /// Why a record's text cannot be scored (it holds a NUL byte, as binary files do), or nil.
+    static func binaryText(_ text: String, field: String) -> String? {
+        guard let nul = text.utf8.firstIndex(of: 0) else { return nil }
+        return "field '\(field)' holds " + InputText.binaryData(nulAt: text.utf8.distance(from: text.utf8.startIndex, to: nul))
     }
 
     /// A JSON value as metadata text: strings as they are, everything else as JSON.
@@ -263,6 +281,10 @@ public struct CorpusReader: Sendable {
                 return
             }
             let id = idIndex.map { fields[$0] } ?? "row \(row)"
+            if let reason = Self.binaryText(fields[textIndex], field: spec.textField) {
+                try skip(SkippedDocument(location: location, id: id, reason: reason))
+                return
+            }
             var metadata: [String: String] = [:]
             for (k, name) in columns.enumerated() where k != textIndex && k != idIndex { metadata[name] = fields[k] }
             try emit(CorpusDocument(id: id, text: fields[textIndex], metadata: metadata, location: location, format: .text))

@@ -25,37 +25,23 @@ public enum CorpusScoring {
                            write: (String) throws -> Void) throws -> Summary {
         let scorer = ArticleScorer(lexicons: lexicons, targets: options.targets)
         var summary = Summary()
-        var pending: [Parallel.Pending<Result<String, SkippedDocument>>] = []
+        var pending: [Parallel.Pending<String>] = []
         let target = options.target
         func drain(keeping: Int) throws {
             while pending.count > keeping {
-                for result in pending.removeFirst().wait() {
-                    switch result {
-                    case .success(let line):
-                        try write(line)
-                        summary.documents += 1
-                    case .failure(let skipped):
-                        if options.strict {
-                            throw SlantError(.badInput, file: skipped.location, skipped.reason + " (--strict stops at the first unreadable document)")
-                        }
-                        summary.skipped.append(skipped)
-                    }
+                for line in pending.removeFirst().wait() {
+                    try write(line)
+                    summary.documents += 1
                 }
             }
         }
+        // The reader skips what cannot be scored (no text, binary text), so every document
+        // it hands over gives a line.
         try CorpusReader(spec, strict: options.strict).read(batchSize: options.batchSize, skipped: { summary.skipped.append($0) }) { batch in
             pending.append(Parallel.background(batch) { document in
-                let input: InputText
-                do {
-                    input = try InputText(bytes: Array(document.text.utf8), source: document.id, format: document.format)
-                } catch let error as SlantError {
-                    return .failure(SkippedDocument(location: document.location, id: document.id, reason: error.message))
-                } catch {
-                    return .failure(SkippedDocument(location: document.location, id: document.id, reason: "\(error)"))
-                }
-                var score = scorer.score(input)
+                var score = scorer.score(document.scorerInput)
                 if let target { score = score.focused(on: target) }
-                return .success(score.json().serialized() + "\n")
+                return score.json().serialized() + "\n"
             })
             try drain(keeping: 1)
         }
@@ -63,5 +49,3 @@ public enum CorpusScoring {
         return summary
     }
 }
-
-extension SkippedDocument: Error {}

@@ -33,13 +33,17 @@ public struct Matcher: Sendable {
     /// words' ids, so they are hashed once per document rather than once per matcher.
     public let vocabulary: Vocabulary
 
-    /// Indexes `lexicon`, optionally only the entries whose category passes `include`.
-    /// - Parameter vocabulary: shared word ids (``LexiconSet/vocabulary``); by default the
-    ///   lexicon's own words.
+    /// Indexes `lexicon`, optionally only the entries whose category passes `include`, with
+    /// ids from the lexicon's own words.
     /// - Complexity: O(n) in the number of entries.
-    public init(_ lexicon: Lexicon, include: (String) -> Bool = { _ in true }, vocabulary: Vocabulary? = nil) {
+    public init(_ lexicon: Lexicon, include: (String) -> Bool = { _ in true }) {
+        self.init(lexicon, include: include, vocabulary: Vocabulary([lexicon]))
+    }
+
+    /// As ``init(_:include:)``, with shared word ids (``LexiconSet/vocabulary``), which must
+    /// have been made from a set of lexicons that includes `lexicon`.
+    init(_ lexicon: Lexicon, include: (String) -> Bool = { _ in true }, vocabulary: Vocabulary) {
         self.lexicon = lexicon
-        let vocabulary = vocabulary ?? Vocabulary([lexicon])
         self.vocabulary = vocabulary
         var firstWord: [Int32: [Int]] = [:]
         var byFirstPrefix: [String: [Int]] = [:]

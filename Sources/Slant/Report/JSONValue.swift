@@ -73,12 +73,13 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Rounds to 6 decimals and drops trailing zeros (`0.5`, `12`, `-0.333333`).
     static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        let rounded = (d * 1_000_000).rounded() / 1_000_000
+        let scaled = (d * 1_000_000).rounded()
+        let rounded = scaled / 1_000_000
         if rounded == 0 { return "0" }
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        // rounded is the double nearest k/10^6 for an integer k; below 2^31 its "%.6f" is
-        // exactly k/10^6, so the digits come from k itself (printf through Foundation is slow).
-        let scaled = (d * 1_000_000).rounded()
+        // rounded is the double nearest k/10^6 for the integer k = scaled; below 2^31 its
+        // "%.6f" is exactly k/10^6, so the digits come from k itself (printf through Foundation
+        // is slow).
         if abs(scaled) < 2_147_483_648 {
             let k = Int64(scaled)
             let whole = abs(k) / 1_000_000

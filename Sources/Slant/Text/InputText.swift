@@ -38,10 +38,7 @@ public struct InputText: Sendable, Equatable {
     public init(bytes: [UInt8], source: String, format: Format = .text) throws {
         self.source = source
         self.sha256 = SHA256.hex(bytes)
-        if let nul = bytes.firstIndex(of: 0) {
-            throw SlantError(.badInput, file: source,
-                             "binary data (NUL byte at offset \(nul)); Slant reads UTF-8 text, Markdown or HTML")
-        }
+        if let nul = bytes.firstIndex(of: 0) { throw SlantError(.badInput, file: source, Self.binaryData(nulAt: nul)) }
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         let (decoded, invalid) = InputText.decodeUTF8(bytes[start...])
@@ -53,6 +50,11 @@ public struct InputText: Sendable, Equatable {
         }
         self.text = format == .html ? HTMLText.paragraphs(of: decoded) : decoded
         self.warnings = warnings
+    }
+
+    /// Why text with a NUL byte is refused (binary data), for files and corpus records alike.
+    static func binaryData(nulAt offset: Int) -> String {
+        "binary data (NUL byte at offset \(offset)); Slant reads UTF-8 text, Markdown or HTML"
     }
 
     /// Reads a file, or standard input for `-`.
