@@ -66,7 +66,7 @@ struct Train: ParsableCommand {
             if task == .loadedWords {
                 let folds = fitFolds.map { $0.split(separator: ",").compactMap { Int($0) } }
                 let result = try LoadedTraining.train(files: files, spanField: labelField == "label" ? "biased_word_spans" : labelField,
-                                                      folds: folds, lexicons: try LexiconSet.load(directory: nil))
+                                                      folds: folds, lexicons: try LexiconSet.load(directory: lexicons).withoutModels(learned: true))
                 let tsv = result.lexicon(name: name ?? "loaded-learned", version: version, folds: folds).tsv()
                 _ = try Lexicon.parseTSV(tsv, origin: output ?? "(model)")
                 warn(String(format: "learned %d loaded terms from %d items: at least %d marks, cut-off %.2f, cross-validated token F1 %.3f",

@@ -191,7 +191,7 @@ struct SimilarityProfileTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let docs = [
             ("budget-fact", "The council approved the transit budget on Wednesday by 7 votes to 2, officials said. The budget funds buses."),
-            ("budget-opinion", "This disgraceful transit budget is a shameless giveaway! Voters must reject the budget and its reckless bus plan."),
+            ("budget-opinion", "This disgraceful transit budget is a shameless fiasco! Voters must reject the budget and its reckless bus plan."),
             ("flood-fact", "Floodwater closed the river bridge on Tuesday after the river rose 2 meters, the county said. Crews are repairing it."),
             ("flood-opinion", "Floodwater closed the river bridge again, and the county's pathetic crews are still repairing it! Residents must demand better than this shameful fiasco."),
         ]
@@ -201,10 +201,10 @@ struct SimilarityProfileTests {
         var options = SimilarityRun.Options()
         options.k = 1
         let byText = try SimilarityRun.run(spec, against: nil, options: options, progress: ProgressReporter(enabled: false))
-        #expect(byText.neighbors.map { byText.neighborID($0[0]) } == ["budget-opinion", "budget-fact", "flood-opinion", "flood-fact"])
+        #expect(byText.neighbors.map { $0.first.map(byText.neighborID) } == ["budget-opinion", "budget-fact", "flood-opinion", "flood-fact"])
         options.profile = .scores
         let byScores = try SimilarityRun.run(spec, against: nil, options: options, progress: ProgressReporter(enabled: false))
-        #expect(byScores.neighbors.map { byScores.neighborID($0[0]) } == ["flood-fact", "flood-opinion", "budget-fact", "budget-opinion"])
+        #expect(byScores.neighbors.map { $0.first.map(byScores.neighborID) } == ["flood-fact", "flood-opinion", "budget-fact", "budget-opinion"])
         #expect(byScores.representation.hasPrefix("score profile"))
     }
 

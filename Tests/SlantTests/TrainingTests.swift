@@ -51,6 +51,30 @@ struct TrainingTests {
         #expect(report.paragraphs[0].label == .opinion)
     }
 
+    /// The bias model's learned-list feature never sees an item's own annotations: each
+    /// annotated item counts the list's words on the other folds' annotations only.
+    @Test func learnedListFeatureIsOutOfFold() {
+        let slot = Trainer.cueFeatures.count + 1
+        func example(_ fold: Int, _ value: Double = 0) -> Trainer.Example {
+            var cues = [Double](repeating: 0, count: Trainer.cueFeatures.count + Trainer.biasFeatures.count)
+            cues[slot] = value
+            return Trainer.Example(cues: cues, terms: [], label: true, fold: fold)
+        }
+        var examples = [example(0), example(1), example(1), example(2, 0.5)]
+        let evidence = [
+            Trainer.LearnedEvidence(candidates: ["zorb"], words: [(form: "zorb", marked: true)]),
+            Trainer.LearnedEvidence(candidates: ["zorb"], words: [(form: "zorb", marked: true), (form: "plan", marked: false)]),
+            Trainer.LearnedEvidence(candidates: ["zorb", "plan"], words: [(form: "zorb", marked: false)]),
+            Trainer.LearnedEvidence(candidates: ["zorb"], words: nil),  // not annotated: keeps the list's value
+        ]
+        let list = Lexicon(name: "loaded-learned", version: "1", license: "test", source: "test", range: 0...1,
+                           entries: [.init(term: "zorb", category: "learned", weight: 0.5)])
+        Trainer.outOfFoldLearned(&examples, evidence: evidence, list: list)
+        // Fold 0 sees folds 1-2: zorb marked 1 of 2 → 1/3, below the list's floor 0.5 → 0.
+        // Fold 1 sees fold 0: zorb marked 1 of 1 → 1/2 = 0.5 ("plan" is not in the list).
+        #expect(examples.map { $0.cues[slot] } == [0, 0.5, 0.5, 0.5])
+    }
+
     @Test func refusesTestSplitsAndSingleClassData() throws {
         var options = Trainer.Options()
         options.files = ["/data/checkthat/dev_test.jsonl"]
@@ -100,5 +124,36 @@ struct LoadedTrainingTests {
         let report = ArticleScorer(lexicons: set).score(try InputText(bytes: Array("They fleeced the town.".utf8), source: "x"))
         #expect(report.paragraphs[0].loaded.map(\.text) == ["fleeced"])
         #expect(!report.paragraphs[0].cues.contains { $0.cue == "loaded" })
+    }
+    @Test func suppressesHandWrittenWordsAnnotatorsNeverMark() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines: [String] = []
+        for i in 0..<40 {
+            // "regime" is in the hand-written list but never marked; "fleeced" is marked every time.
+            let text = "The regime fleeced residents with budget number \(i)."
+            let start = text.distance(from: text.startIndex, to: text.range(of: "fleeced")!.lowerBound)
+            lines.append(#"{"text": "\#(text)", "biased_word_spans": [{"start": \#(start), "end": \#(start + 7)}]}"#)
+        }
+        let file = dir.appendingPathComponent("train.jsonl")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let before = LoadedLanguageScorer(lexicons: defaultLexicons).hits(document("The regime fleeced the town.", lexicons: defaultLexicons), tokens: 0..<6)
+        #expect(before.map(\.text) == ["regime"])
+        let result = try LoadedTraining.train(files: [file.path], folds: nil, lexicons: defaultLexicons)
+        #expect(result.suppressed.map(\.term) == ["regime"])
+        #expect(result.suppressed.first.map { $0.marked == 0 && $0.seen == 40 } == true)
+        #expect(result.suppressionCutoff > 0)
+        #expect(result.cvF1 == 1)
+        let lexicon = result.lexicon(name: "loaded-learned", version: "1", folds: nil)
+        #expect(lexicon.entries.filter { $0.category == "suppress" }.map(\.term) == ["regime"])
+        var sources = try LexiconSet.embeddedLexicons()
+        sources["loaded-learned.tsv"] = try Lexicon.parseTSV(lexicon.tsv(), origin: "loaded-learned.tsv")
+        let set = try LexiconSet(lexicons: sources)
+        // The suppressed word is neither a hand-written hit nor a learned one; the learned word is.
+        let hits = LoadedLanguageScorer(lexicons: set).hits(document("The regime fleeced the town.", lexicons: set), tokens: 0..<6)
+        #expect(hits.map(\.text) == ["fleeced"])
+        // A hit with a word that is not suppressed still counts.
+        let phrase = LoadedLanguageScorer(lexicons: set).hits(document("A puppet regime ruled.", lexicons: set), tokens: 0..<5)
+        #expect(phrase.map(\.text) == ["puppet regime"])
     }
 }

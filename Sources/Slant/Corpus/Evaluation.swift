@@ -213,7 +213,7 @@ public struct Evaluation: Sendable {
                 let f = Trainer.features(baseScorer.score(doc), document: doc, config: base.config, task: .bias)
                 var z = model.bias
                 for (i, name) in Trainer.cueFeatures.enumerated() { z += (model.cues[name] ?? 0) * f.cues[i] }
-                z += (model.cues["loaded-any"] ?? 0) * f.cues[Trainer.cueFeatures.count]
+                for (k, name) in Trainer.biasFeatures.enumerated() { z += (model.cues[name] ?? 0) * f.cues[Trainer.cueFeatures.count + k] }
                 for term in f.terms { z += model.terms[term] ?? 0 }
                 return 1 / (1 + exp(-z))
             }

@@ -24,7 +24,7 @@ public struct Trainer: Sendable {
         public var textField = "text"
         public var labelField = "label"
         public var positive: [String] = []
-        public var lambdas: [Double] = [0.0003, 0.001, 0.003, 0.01, 0.03]
+        public var lambdas: [Double] = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]
         public var minTermCount = 3
         public var maxTerms = 4000
         public var steps = 400
@@ -40,6 +40,14 @@ public struct Trainer: Sendable {
         var terms: [String]      // distinct writer's-voice words
         var label: Bool
         var fold: Int
+    }
+
+    /// What one item contributes to the out-of-fold `loaded-learned` feature: the word forms a
+    /// learned entry could claim (not inside another hit, not event vocabulary), and, when the
+    /// item carries word annotations, each of its words with whether annotators marked it.
+    struct LearnedEvidence {
+        var candidates: [String]
+        var words: [(form: String, marked: Bool)]?
     }
 
     /// The fitted model.
@@ -59,12 +67,17 @@ public struct Trainer: Sendable {
 
     /// Cue types that become features (everything the opinion model counts, except `term`).
     public static let cueFeatures = ScoringConfig.cueNames
+    /// The bias model's two further features, after `cueFeatures`: the summed weight of the
+    /// hand-written loaded hits in any voice (`loaded-any`), and of the learned list's hits
+    /// (`loaded-learned`, 0 without a learned list).
+    public static let biasFeatures = ["loaded-any", "loaded-learned"]
 
     /// Feature values of one scored item: for each cue type, Σ over its cues of
     /// weight / configured weight (the cue's own scale: count × entry weight, share, …);
-    /// and, for bias, the summed weight of every loaded-language hit in any voice.
+    /// and, for bias, the summed weights of the hand-written and of the learned loaded hits
+    /// in any voice (`biasFeatures`).
     static func features(_ score: ArticleScore, document: Document, config: ScoringConfig, task: Task) -> (cues: [Double], terms: Set<String>) {
-        var values = [Double](repeating: 0, count: cueFeatures.count + 1)
+        var values = [Double](repeating: 0, count: cueFeatures.count + biasFeatures.count)
         let index = Dictionary(uniqueKeysWithValues: cueFeatures.enumerated().map { ($1, $0) })
         for cue in score.paragraphs.flatMap(\.cues) {
             guard let i = index[cue.cue] else { continue }
@@ -72,7 +85,9 @@ public struct Trainer: Sendable {
             if base != 0 { values[i] += cue.weight / base }
         }
         if task == .bias {
-            values[cueFeatures.count] = score.paragraphs.flatMap(\.loaded).filter { $0.category != "learned" }.reduce(0) { $0 + $1.weight }
+            let hits = score.paragraphs.flatMap(\.loaded)
+            values[cueFeatures.count] = hits.filter { $0.category != "learned" }.reduce(0) { $0 + $1.weight }
+            values[cueFeatures.count + 1] = hits.filter { $0.category == "learned" }.reduce(0) { $0 + $1.weight }
         }
         var terms = Set<String>()
         for (i, token) in document.tokens.enumerated() where token.kind == .word && document.voices[i] == .author {
@@ -87,7 +102,9 @@ public struct Trainer: Sendable {
         let base = lexicons.withoutModels()
         let scorer = ArticleScorer(lexicons: base)
         var examples: [Example] = []
+        var evidence: [LearnedEvidence] = []
         var stamps: [(String, String, Int)] = []
+        let learnedList = options.task == .bias ? base.loadedLearned : nil
         var evalOptions = Evaluation.Options()
         evalOptions.textField = options.textField
         evalOptions.labelField = options.labelField
@@ -111,18 +128,44 @@ public struct Trainer: Sendable {
             }
             let (items, sha, _) = try Evaluation.load(file, options: fileOptions, folds: folds.map(Set.init))
             let labels = try items.map { try Evaluation.binaryLabel($0.label, options: fileOptions, file: file, line: $0.line) }
-            let extracted = Parallel.map(items) { item -> (cues: [Double], terms: Set<String>, fold: Int) in
+            // Word annotations of the same records, when the file has them and a learned list
+            // is in use: they make the learned-list feature out of fold (see below).
+            var spansByLine: [Int: [(Int, Int)]] = [:]
+            if learnedList != nil {
+                var spanOptions = fileOptions
+                spanOptions.task = .loadedWords
+                spanOptions.labelField = "biased_word_spans"
+                if let annotated = try? Evaluation.load(file, options: spanOptions, folds: folds.map(Set.init)).items {
+                    for item in annotated { spansByLine[item.line] = try Evaluation.goldSpans(item.label, file: file, line: item.line) }
+                }
+            }
+            let extracted = Parallel.map(items) { item -> (cues: [Double], terms: Set<String>, fold: Int, evidence: LearnedEvidence?) in
                 let text = item.text.replacingOccurrences(of: "\n", with: " ")
                 let doc = Document(try! InputText(bytes: Array(text.utf8), source: "item"), lexicons: base)
-                let f = features(scorer.score(doc), document: doc, config: base.config, task: options.task)
-                return (f.cues, f.terms, Folds.fold(of: item.text))
+                let score = scorer.score(doc)
+                let f = features(score, document: doc, config: base.config, task: options.task)
+                guard learnedList != nil else { return (f.cues, f.terms, Folds.fold(of: item.text), nil) }
+                // Words a learned entry could claim: those no other hit covers, as in detection.
+                var covered = Set<Int>()
+                for hit in score.paragraphs.flatMap(\.loaded) where hit.category != "learned" { covered.formUnion(hit.tokens) }
+                let candidates = doc.tokens.indices.filter { i in
+                    doc.tokens[i].kind == .word && !covered.contains(i) && !base.eventMatcher.contains(doc.norms[i])
+                }.map { doc.stems[$0] ?? doc.norms[$0] }
+                let words = spansByLine[item.line].map { spans -> [(form: String, marked: Bool)] in
+                    let tokens = Evaluation.WordTokens(text)
+                    let marked = tokens.covered(by: spans)
+                    return tokens.words.enumerated().map { (form: $1.stem ?? $1.norm, marked: marked.contains($0)) }
+                }
+                return (f.cues, f.terms, Folds.fold(of: item.text), LearnedEvidence(candidates: candidates, words: words))
             }
             for (e, label) in zip(extracted, labels) {
                 examples.append(Example(cues: e.cues, terms: e.terms.sorted(), label: label, fold: e.fold))
+                if let ev = e.evidence { evidence.append(ev) }
             }
             let detail = (parts.count > 1 ? " field \(fileOptions.labelField ?? "label")" : "") + (folds.map { " folds " + $0.map(String.init).joined(separator: ",") } ?? "")
             stamps.append((file + detail, sha, items.count))
         }
+        if let learnedList { outOfFoldLearned(&examples, evidence: evidence, list: learnedList) }
         let positives = examples.filter(\.label).count
         guard positives > 0, positives < examples.count else {
             throw SlantError(.badInput, "training needs both positive and negative items (\(positives) of \(examples.count) are positive)")
@@ -134,7 +177,7 @@ public struct Trainer: Sendable {
             .sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
             .prefix(options.maxTerms).map(\.key).sorted()
         let termIndex = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
-        let dense = cueFeatures.count + (options.task == .bias ? 1 : 0)
+        let dense = cueFeatures.count + (options.task == .bias ? biasFeatures.count : 0)
         let design = Design(examples: examples, dense: dense, termIndex: termIndex)
 
         // Cross-validation over the items' own folds.
@@ -157,11 +200,47 @@ public struct Trainer: Sendable {
         let (w, b) = design.fit(rows: Array(examples.indices), lambda: best.lambda, steps: options.steps, learningRate: options.learningRate)
         var cueWeights: [String: Double] = [:]
         for (i, name) in cueFeatures.enumerated() { cueWeights[name] = w[i] }
-        if options.task == .bias { cueWeights["loaded-any"] = w[cueFeatures.count] }
+        if options.task == .bias { for (k, name) in biasFeatures.enumerated() { cueWeights[name] = w[cueFeatures.count + k] } }
         let terms = vocabulary.enumerated().map { (term: $1, weight: w[dense + $0]) }.filter { abs($0.weight) >= 0.005 }
         return Model(bias: b, threshold: best.threshold, cueWeights: cueWeights, termWeights: terms, lambda: best.lambda,
                      cvMacroF1: best.f1, cvTable: table, examples: examples.count, positives: positives,
                      data: stamps.map { (path: $0.0, sha256: $0.1, items: $0.2) })
+    }
+
+    /// Replaces the `loaded-learned` feature of items that carry word annotations by its
+    /// out-of-fold value. The learned list was fitted on those annotations, so its hits would
+    /// leak each item's own labels into the model; instead each such item sees the list's
+    /// words with weights `marked / (occurrences + 1)` counted on the annotated items of the
+    /// other folds only, kept when marked at least once and at or above the list's smallest
+    /// weight (a word the full list lacks counts 0). Items without annotations keep the list
+    /// as it is, as any new text will.
+    static func outOfFoldLearned(_ examples: inout [Example], evidence: [LearnedEvidence], list: Lexicon) {
+        guard evidence.count == examples.count else { return }
+        let applied = Dictionary(list.entries.filter { $0.category == "learned" }.map { ($0.key, $0.weight) }, uniquingKeysWith: { a, _ in a })
+        guard let floor = applied.values.min() else { return }
+        let annotated = examples.indices.filter { evidence[$0].words != nil }
+        var countsByFold: [Int: [String: (k: Int, n: Int)]] = [:]
+        for fold in Set(annotated.map { examples[$0].fold }) {
+            var counts: [String: (k: Int, n: Int)] = [:]
+            for i in annotated where examples[i].fold != fold {
+                for w in evidence[i].words! where applied[w.form] != nil {
+                    var c = counts[w.form] ?? (0, 0)
+                    c.n += 1
+                    if w.marked { c.k += 1 }
+                    counts[w.form] = c
+                }
+            }
+            countsByFold[fold] = counts
+        }
+        let slot = cueFeatures.count + 1
+        for i in annotated {
+            let counts = countsByFold[examples[i].fold]!
+            examples[i].cues[slot] = evidence[i].candidates.reduce(0) { sum, form in
+                guard let c = counts[form], c.k >= 1 else { return sum }
+                let weight = Double(c.k) / Double(c.n + 1)
+                return weight >= floor ? sum + weight : sum
+            }
+        }
     }
 
     /// The training matrix: a dense block of cue features (row-major, for BLAS) and the
@@ -240,7 +319,7 @@ extension Trainer.Model {
             .init(term: "bias", category: "model", weight: f(bias), note: "intercept (logit)"),
             .init(term: "threshold", category: "model", weight: f(threshold), note: "decision threshold chosen by cross-validation"),
         ]
-        for name in Trainer.cueFeatures + (cueWeights["loaded-any"] != nil ? ["loaded-any"] : []) {
+        for name in Trainer.cueFeatures + Trainer.biasFeatures.filter({ cueWeights[$0] != nil }) {
             entries.append(.init(term: name, category: "cue", weight: f(cueWeights[name] ?? 0), note: "learned cue weight"))
         }
         for t in termWeights.sorted(by: { abs($0.weight) > abs($1.weight) || (abs($0.weight) == abs($1.weight) && $0.term < $1.term) }) {

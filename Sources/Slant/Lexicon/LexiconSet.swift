@@ -53,6 +53,9 @@ public struct LexiconSet: Sendable {
     let loadedMatcher: Matcher
     /// Learned loaded terms, matched after everything else on words nothing else claimed.
     let learnedMatcher: Matcher?
+    /// Words of the learned list's `suppress` entries: hand-written loaded hits made only of
+    /// them are not counted.
+    let suppressedLoaded: Set<String>
     let eventMatcher: Matcher
     let factMatcher: Matcher
     let valenceMatcher: Matcher
@@ -96,8 +99,11 @@ public struct LexiconSet: Sendable {
     /// The same lexicons without the opinion and bias models (the hand-set opinion model of
     /// `scoring.tsv`), keeping any learned loaded terms: the features those models are trained
     /// on and applied to.
-    public func withoutModels() -> LexiconSet {
+    /// - Parameter learned: also drop the learned loaded terms (`loaded-learned.tsv`), so a
+    ///   list being learned is not stacked on an earlier one.
+    public func withoutModels(learned: Bool = false) -> LexiconSet {
         var plain = sources
+        if learned { plain["loaded-learned.tsv"] = nil }
         plain["opinion-model.tsv"] = nil
         plain["bias-model.tsv"] = nil
         plain["target-model.tsv"] = nil
@@ -144,7 +150,8 @@ public struct LexiconSet: Sendable {
         stanceMatcher = Matcher(stanceMarkers, vocabulary: vocabulary)
         modifierMatcher = Matcher(sentimentModifiers, vocabulary: vocabulary)
         loadedMatcher = Matcher(loaded, vocabulary: vocabulary)
-        learnedMatcher = loadedLearned.map { Matcher($0, vocabulary: vocabulary) }
+        learnedMatcher = loadedLearned.map { Matcher($0, include: { $0 != "suppress" }, vocabulary: vocabulary) }
+        suppressedLoaded = Set(loadedLearned?.entries.filter { $0.category == "suppress" }.map(\.key) ?? [])
         eventMatcher = Matcher(eventWords, vocabulary: vocabulary)
         factMatcher = Matcher(factCues, vocabulary: vocabulary)
         valenceMatcher = Matcher(valence, vocabulary: vocabulary)

@@ -124,7 +124,7 @@ public struct ScoringConfig: Sendable, Equatable {
                     throw SlantError(.badLexicon, file: model.origin, line: entry.line, "unknown model key '\(entry.term)' (bias, threshold)")
                 }
             case "cue":
-                guard cueNames.contains(entry.key) || entry.key == "loaded-any" else {
+                guard cueNames.contains(entry.key) || Trainer.biasFeatures.contains(entry.key) else {
                     throw SlantError(.badLexicon, file: model.origin, line: entry.line, "unknown cue '\(entry.term)'")
                 }
                 cues[entry.key] = entry.weight

@@ -20,7 +20,8 @@ public struct LoadedHit: Sendable, Equatable {
 
 /// Finds loaded language: entries of the loaded-language lexicon, report verbs that judge
 /// the speaker (category `loaded` in report-verbs), and scare quotes. A single word that is
-/// event vocabulary is never loaded.
+/// event vocabulary is never loaded. With a learned list (`loaded-learned.tsv`), its `learned`
+/// words are added and hand-written hits made only of its `suppress` words are not counted.
 struct LoadedLanguageScorer {
     let lexicons: LexiconSet
 
@@ -28,9 +29,16 @@ struct LoadedLanguageScorer {
     func hits(_ doc: Document, tokens range: Range<Int>) -> [LoadedHit] {
         var out: [LoadedHit] = []
         var covered = Set<Int>()
+        let suppressed = lexicons.suppressedLoaded
+        /// A hand-written hit all of whose words the learned list suppresses.
+        func isSuppressed(_ span: Range<Int>) -> Bool {
+            let words = span.filter { doc.tokens[$0].kind == .word }
+            return !words.isEmpty && words.allSatisfy { suppressed.contains(doc.stems[$0] ?? doc.norms[$0]) }
+        }
         func add(_ span: Range<Int>, _ entry: Lexicon.Entry, _ lexicon: Lexicon, category: String) {
             guard !span.contains(where: covered.contains) else { return }
             if span.count == 1, lexicons.eventMatcher.contains(doc.norms[span.lowerBound]) { return }
+            if !suppressed.isEmpty, category != "learned", isSuppressed(span) { return }
             covered.formUnion(span)
             let first = doc.tokens[span.lowerBound], last = doc.tokens[span.upperBound - 1]
             out.append(LoadedHit(
