@@ -88,6 +88,9 @@ struct Train: ParsableCommand {
             _ = try Lexicon.parseTSV(tsv, origin: output ?? "(model)")
             warn(String(format: "trained on %d items (%d positive): λ %.4g, cross-validated macro-F1 %.3f at threshold %.3f, %d word weights",
                         model.examples, model.positives, model.lambda, model.cvMacroF1, model.threshold, model.termWeights.count))
+            if model.data.count > 1 {
+                for d in model.data { warn(String(format: "  %@: cross-validated macro-F1 %.3f (%d items)", d.path, d.cvMacroF1, d.items)) }
+            }
             try emit(tsv, to: output)
         }
     }

@@ -31,9 +31,10 @@ struct TrainingTests {
         options.files = [file.path]
         let model = try Trainer.train(options, lexicons: defaultLexicons)
         let weights = Dictionary(uniqueKeysWithValues: model.termWeights.map { ($0.term, $0.weight) })
-        let zorbling = try #require(weights["zorbling"])
+        // Terms are light stems: "zorbling" is learned as "zorbl".
+        let zorbling = try #require(weights["zorbl"])
         #expect(zorbling > 1)
-        #expect(weights.filter { $0.key != "zorbling" }.values.allSatisfy { abs($0) < zorbling / 4 })
+        #expect(weights.filter { $0.key != "zorbl" }.values.allSatisfy { abs($0) < zorbling / 4 })
         #expect(model.cvMacroF1 > 0.95)
         #expect(model.examples == 336 && model.positives == 168)
         let again = try Trainer.train(options, lexicons: defaultLexicons)
@@ -49,6 +50,30 @@ struct TrainingTests {
         let report = ArticleScorer(lexicons: set).score(try InputText(bytes: Array("The board delayed the report zorbling on Tuesday.".utf8), source: "x"))
         #expect(report.paragraphs[0].cues.contains { $0.cue == "term" && $0.text == "zorbling" && $0.weight > 1 })
         #expect(report.paragraphs[0].label == .opinion)
+        // Another inflection of the word carries the same learned weight, shown as written.
+        let inflected = ArticleScorer(lexicons: set).score(try InputText(bytes: Array("The board zorbled the report on Tuesday.".utf8), source: "x"))
+        #expect(inflected.paragraphs[0].cues.contains { $0.cue == "term" && $0.text == "zorbled" && isClose($0.weight, zorbling, 1e-6) })
+        // A model file without the `stemmed` key keeps its words as written (models trained
+        // before stemming): its "zorbl" entry matches no word.
+        var unstemmed = lexicon
+        unstemmed.entries.removeAll { $0.category == "model" && $0.key == "stemmed" }
+        sources["opinion-model.tsv"] = try Lexicon.parseTSV(unstemmed.tsv(), origin: "opinion-model.tsv")
+        let old = try LexiconSet(lexicons: sources)
+        #expect(!old.config.termsStemmed)
+        let plain = ArticleScorer(lexicons: old).score(try InputText(bytes: Array("The board zorbled the report on Tuesday.".utf8), source: "x"))
+        #expect(!plain.paragraphs[0].cues.contains { $0.cue == "term" && $0.text == "zorbled" })
+    }
+
+    @Test func lightStemMergesInflections() {
+        let cases: [(String, String)] = [
+            ("claims", "claim"), ("claimed", "claim"), ("claiming", "claim"), ("claim", "claim"),
+            ("studies", "study"), ("studied", "study"), ("watches", "watch"), ("boxes", "box"), ("bosses", "boss"),
+            ("meetings", "meet"), ("clearly", "clear"), ("boss", "boss"), ("bus", "bus"), ("virus", "virus"),
+            ("analysis", "analysis"), ("this", "this"), ("trump's", "trump's"), ("red", "red"), ("sing", "sing"),
+            ("only", "only"), ("zoë", "zoë"), ("left-wing", "left-wing"), ("spring", "spring"), ("speed", "speed"),
+            ("nothing", "noth"), ("reportedly", "reported"),
+        ]
+        for (word, stem) in cases { #expect(LightStem.of(word) == stem, "\(word)") }
     }
 
     /// The bias model's learned-list feature never sees an item's own annotations: each

@@ -210,7 +210,7 @@ public struct Evaluation: Sendable {
             return Parallel.map(items) { item in
                 let text = item.text.replacingOccurrences(of: "\n", with: " ")
                 let doc = Document(try! InputText(bytes: Array(text.utf8), source: "item"), lexicons: base)
-                let f = Trainer.features(baseScorer.score(doc), document: doc, config: base.config, task: .bias)
+                let f = Trainer.features(baseScorer.score(doc), document: doc, config: base.config, task: .bias, stemmed: model.stemmed)
                 var z = model.bias
                 for (i, name) in Trainer.cueFeatures.enumerated() { z += (model.cues[name] ?? 0) * f.cues[i] }
                 for (k, name) in Trainer.biasFeatures.enumerated() { z += (model.cues[name] ?? 0) * f.cues[Trainer.cueFeatures.count + k] }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The model is a logistic regression `P(positive) = σ(b + Σ_c w_c x_c + Σ_t w_t [t])` over
 /// Slant's cue features `x_c` (each cue type's evidence, summed over the item, exactly as the
-/// opinion model sees it) and indicators `[t]` of words in the writer's own voice that occur in
+/// opinion model sees it) and indicators `[t]` of words in the writer's own voice (as
+/// ``LightStem`` stems, so inflections share a weight) that occur in
 /// at least `minTermCount` training items. The loss is the mean log-loss plus `λ/2 · |w|²`
 /// (the intercept is not penalised), minimised by full-batch Adam (Kingma & Ba 2015) with a
 /// fixed number of steps, so the result is deterministic. The dense cue block uses BLAS
@@ -40,6 +41,7 @@ public struct Trainer: Sendable {
         var terms: [String]      // distinct writer's-voice words
         var label: Bool
         var fold: Int
+        var file = 0             // index of the training file it came from
     }
 
     /// What one item contributes to the out-of-fold `loaded-learned` feature: the word forms a
@@ -62,7 +64,9 @@ public struct Trainer: Sendable {
         public var cvTable: [(lambda: Double, macroF1: Double)]
         public var examples: Int
         public var positives: Int
-        public var data: [(path: String, sha256: String, items: Int)]
+        /// The training files, with each file's cross-validated macro-F1 (its items' out-of-fold
+        /// scores at the chosen λ and threshold).
+        public var data: [(path: String, sha256: String, items: Int, cvMacroF1: Double)]
     }
 
     /// Cue types that become features (everything the opinion model counts, except `term`).
@@ -76,7 +80,9 @@ public struct Trainer: Sendable {
     /// weight / configured weight (the cue's own scale: count × entry weight, share, …);
     /// and, for bias, the summed weights of the hand-written and of the learned loaded hits
     /// in any voice (`biasFeatures`).
-    static func features(_ score: ArticleScore, document: Document, config: ScoringConfig, task: Task) -> (cues: [Double], terms: Set<String>) {
+    /// - Parameter stemmed: key the words by ``LightStem`` (what `train` writes; a model file
+    ///   says so with its `stemmed` key).
+    static func features(_ score: ArticleScore, document: Document, config: ScoringConfig, task: Task, stemmed: Bool = true) -> (cues: [Double], terms: Set<String>) {
         var values = [Double](repeating: 0, count: cueFeatures.count + biasFeatures.count)
         let index = Dictionary(uniqueKeysWithValues: cueFeatures.enumerated().map { ($1, $0) })
         for cue in score.paragraphs.flatMap(\.cues) {
@@ -91,7 +97,8 @@ public struct Trainer: Sendable {
         }
         var terms = Set<String>()
         for (i, token) in document.tokens.enumerated() where token.kind == .word && document.voices[i] == .author {
-            terms.insert(token.stem ?? token.norm)
+            let word = token.stem ?? token.norm
+            terms.insert(stemmed ? LightStem.of(word) : word)
         }
         return (values, terms)
     }
@@ -159,7 +166,7 @@ public struct Trainer: Sendable {
                 return (f.cues, f.terms, Folds.fold(of: item.text), LearnedEvidence(candidates: candidates, words: words))
             }
             for (e, label) in zip(extracted, labels) {
-                examples.append(Example(cues: e.cues, terms: e.terms.sorted(), label: label, fold: e.fold))
+                examples.append(Example(cues: e.cues, terms: e.terms.sorted(), label: label, fold: e.fold, file: stamps.count))
                 if let ev = e.evidence { evidence.append(ev) }
             }
             let detail = (parts.count > 1 ? " field \(fileOptions.labelField ?? "label")" : "") + (folds.map { " folds " + $0.map(String.init).joined(separator: ",") } ?? "")
@@ -184,6 +191,7 @@ public struct Trainer: Sendable {
         let folds = Array(Set(examples.map(\.fold))).sorted()
         var table: [(Double, Double)] = []
         var best: (lambda: Double, f1: Double, threshold: Double) = (options.lambdas[0], -1, 0.5)
+        var bestOutOfFold: [Double] = []
         for lambda in options.lambdas {
             var outOfFold = [Double](repeating: 0, count: examples.count)
             for fold in folds where folds.count > 1 {
@@ -195,7 +203,14 @@ public struct Trainer: Sendable {
             let threshold = Metrics.bestThreshold(scores: outOfFold, gold: gold)
             let f1 = Metrics.binary(scores: outOfFold, gold: gold, threshold: threshold, positive: "+", negative: "-").macroF1
             table.append((lambda, f1))
-            if f1 > best.f1 + 1e-9 { best = (lambda, f1, threshold) }
+            if f1 > best.f1 + 1e-9 { best = (lambda, f1, threshold); bestOutOfFold = outOfFold }
+        }
+        // Each file's share of the cross-validation, at the chosen λ and threshold.
+        let cvByFile = stamps.indices.map { file -> Double in
+            let rows = examples.indices.filter { examples[$0].file == file }
+            guard !bestOutOfFold.isEmpty, !rows.isEmpty else { return 0 }
+            return Metrics.binary(scores: rows.map { bestOutOfFold[$0] }, gold: rows.map { examples[$0].label },
+                                  threshold: best.threshold, positive: "+", negative: "-").macroF1
         }
         let (w, b) = design.fit(rows: Array(examples.indices), lambda: best.lambda, steps: options.steps, learningRate: options.learningRate)
         var cueWeights: [String: Double] = [:]
@@ -204,7 +219,7 @@ public struct Trainer: Sendable {
         let terms = vocabulary.enumerated().map { (term: $1, weight: w[dense + $0]) }.filter { abs($0.weight) >= 0.005 }
         return Model(bias: b, threshold: best.threshold, cueWeights: cueWeights, termWeights: terms, lambda: best.lambda,
                      cvMacroF1: best.f1, cvTable: table, examples: examples.count, positives: positives,
-                     data: stamps.map { (path: $0.0, sha256: $0.1, items: $0.2) })
+                     data: zip(stamps, cvByFile).map { (path: $0.0.0, sha256: $0.0.1, items: $0.0.2, cvMacroF1: $0.1) })
     }
 
     /// Replaces the `loaded-learned` feature of items that carry word annotations by its
@@ -318,6 +333,7 @@ extension Trainer.Model {
         var entries: [Lexicon.Entry] = [
             .init(term: "bias", category: "model", weight: f(bias), note: "intercept (logit)"),
             .init(term: "threshold", category: "model", weight: f(threshold), note: "decision threshold chosen by cross-validation"),
+            .init(term: "stemmed", category: "model", weight: 1, note: "term entries are light stems: inflections and -ly stripped"),
         ]
         for name in Trainer.cueFeatures + Trainer.biasFeatures.filter({ cueWeights[$0] != nil }) {
             entries.append(.init(term: name, category: "cue", weight: f(cueWeights[name] ?? 0), note: "learned cue weight"))
@@ -328,7 +344,7 @@ extension Trainer.Model {
         let data = self.data.map { d -> String in
             let path = d.path.split(separator: " ", maxSplits: 1).map(String.init)
             let name = (path[0] as NSString).pathComponents.suffix(2).joined(separator: "/")
-            return "\(name)\(path.count > 1 ? " " + path[1] : "") (\(d.items) items, sha256 \(d.sha256))"
+            return "\(name)\(path.count > 1 ? " " + path[1] : "") (\(d.items) items, sha256 \(d.sha256), cross-validated macro-F1 \(String(format: "%.3f", d.cvMacroF1)))"
         }.joined(separator: "; ")
         let cv = cvTable.map { "λ=\($0.lambda): \(String(format: "%.3f", $0.macroF1))" }.joined(separator: ", ")
         let folds = options.fitFolds.map { ", all files folds " + $0.map(String.init).joined(separator: ",") } ?? ""

@@ -29,6 +29,9 @@ public struct ScoringConfig: Sendable, Equatable {
 
     /// Learned word weights of a trained opinion model (empty without one).
     public var termWeights: [String: Double] = [:]
+    /// The trained model's word keys are ``LightStem`` stems (model key `stemmed` 1); models
+    /// without that key keep the words as written.
+    public var termsStemmed = false
     /// The trained model in effect, if any.
     public var modelName: String?
 
@@ -114,14 +117,16 @@ public struct ScoringConfig: Sendable, Equatable {
     /// A trained model's parts: intercept, threshold, cue weights and word weights.
     /// - Throws: ``SlantError`` `.badLexicon` for a model without `bias`/`threshold` or with an
     ///   unknown category or cue.
-    public static func modelParts(_ model: Lexicon) throws -> (bias: Double, threshold: Double, cues: [String: Double], terms: [String: Double]) {
+    public static func modelParts(_ model: Lexicon) throws -> (bias: Double, threshold: Double, cues: [String: Double], terms: [String: Double], stemmed: Bool) {
         var bias: Double?, threshold: Double?
         var cues: [String: Double] = [:], terms: [String: Double] = [:]
+        var stemmed = false
         for entry in model.entries {
             switch entry.category {
             case "model":
-                if entry.key == "bias" { bias = entry.weight } else if entry.key == "threshold" { threshold = entry.weight } else {
-                    throw SlantError(.badLexicon, file: model.origin, line: entry.line, "unknown model key '\(entry.term)' (bias, threshold)")
+                if entry.key == "bias" { bias = entry.weight } else if entry.key == "threshold" { threshold = entry.weight }
+                else if entry.key == "stemmed" { stemmed = entry.weight != 0 } else {
+                    throw SlantError(.badLexicon, file: model.origin, line: entry.line, "unknown model key '\(entry.term)' (bias, threshold, stemmed)")
                 }
             case "cue":
                 guard cueNames.contains(entry.key) || Trainer.biasFeatures.contains(entry.key) else {
@@ -136,7 +141,7 @@ public struct ScoringConfig: Sendable, Equatable {
         guard let bias, let threshold, (0...1).contains(threshold) else {
             throw SlantError(.badLexicon, file: model.origin, "a model needs 'bias' and a 'threshold' within 0…1 in category 'model'")
         }
-        return (bias, threshold, cues, terms)
+        return (bias, threshold, cues, terms, stemmed)
     }
 
     /// Replaces the opinion model's intercept, threshold and cue weights with a trained
@@ -147,6 +152,7 @@ public struct ScoringConfig: Sendable, Equatable {
         threshold = parts.threshold
         for name in Self.cueNames { cueWeights[name] = parts.cues[name] ?? 0 }
         termWeights = parts.terms
+        termsStemmed = parts.stemmed
         modelName = model.name
     }
 

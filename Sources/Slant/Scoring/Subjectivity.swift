@@ -161,7 +161,8 @@ struct SubjectivityScorer {
         if !config.termWeights.isEmpty {
             var seen = Set<String>()
             for i in range where doc.tokens[i].kind == .word && isAuthor(i) {
-                let term = doc.tokens[i].stem ?? doc.norms[i]
+                let word = doc.tokens[i].stem ?? doc.norms[i]
+                let term = config.termsStemmed ? LightStem.of(word) : word
                 guard seen.insert(term).inserted, let weight = config.termWeights[term], weight != 0 else { continue }
                 cues.append(Cue(cue: "term", text: doc.text(of: doc.tokens[i]), start: doc.tokens[i].start, end: doc.tokens[i].end, weight: weight))
             }
