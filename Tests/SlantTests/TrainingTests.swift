@@ -122,18 +122,24 @@ struct TrainingTests {
 
 @Suite("Learned loaded words")
 struct LoadedTrainingTests {
-    @Test func learnsWordsAnnotatorsMarkAndAddsThemToDetection() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var lines: [String] = []
-        for i in 0..<40 {
-            // "fleeced" is marked every time; "budget" never; the built-in list knows neither.
-            let text = "The council fleeced residents with budget number \(i)."
+    /// 40 items "The SUBJECT fleeced residents with budget number i." in `dir`, each with
+    /// "fleeced" (and nothing else) marked as biased.
+    func fleecedItems(subject: String, in dir: URL) throws -> URL {
+        let lines = (0..<40).map { i -> String in
+            let text = "The \(subject) fleeced residents with budget number \(i)."
             let start = text.distance(from: text.startIndex, to: text.range(of: "fleeced")!.lowerBound)
-            lines.append(#"{"text": "\#(text)", "biased_word_spans": [{"start": \#(start), "end": \#(start + 7)}]}"#)
+            return #"{"text": "\#(text)", "biased_word_spans": [{"start": \#(start), "end": \#(start + 7)}]}"#
         }
         let file = dir.appendingPathComponent("train.jsonl")
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func learnsWordsAnnotatorsMarkAndAddsThemToDetection() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // "fleeced" is marked every time; "budget" never; the built-in list knows neither.
+        let file = try fleecedItems(subject: "council", in: dir)
         let result = try LoadedTraining.train(files: [file.path], folds: nil, lexicons: defaultLexicons)
         #expect(result.entries.map(\.term) == ["fleeced"])
         #expect(result.entries[0].marked == 40 && result.entries[0].seen == 40)
@@ -150,18 +156,12 @@ struct LoadedTrainingTests {
         #expect(report.paragraphs[0].loaded.map(\.text) == ["fleeced"])
         #expect(!report.paragraphs[0].cues.contains { $0.cue == "loaded" })
     }
+
     @Test func suppressesHandWrittenWordsAnnotatorsNeverMark() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        var lines: [String] = []
-        for i in 0..<40 {
-            // "regime" is in the hand-written list but never marked; "fleeced" is marked every time.
-            let text = "The regime fleeced residents with budget number \(i)."
-            let start = text.distance(from: text.startIndex, to: text.range(of: "fleeced")!.lowerBound)
-            lines.append(#"{"text": "\#(text)", "biased_word_spans": [{"start": \#(start), "end": \#(start + 7)}]}"#)
-        }
-        let file = dir.appendingPathComponent("train.jsonl")
-        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        // "regime" is in the hand-written list but never marked; "fleeced" is marked every time.
+        let file = try fleecedItems(subject: "regime", in: dir)
         let before = LoadedLanguageScorer(lexicons: defaultLexicons).hits(document("The regime fleeced the town.", lexicons: defaultLexicons), tokens: 0..<6)
         #expect(before.map(\.text) == ["regime"])
         let result = try LoadedTraining.train(files: [file.path], folds: nil, lexicons: defaultLexicons)
@@ -177,6 +177,12 @@ struct LoadedTrainingTests {
         // The suppressed word is neither a hand-written hit nor a learned one; the learned word is.
         let hits = LoadedLanguageScorer(lexicons: set).hits(document("The regime fleeced the town.", lexicons: set), tokens: 0..<6)
         #expect(hits.map(\.text) == ["fleeced"])
+        // Reports keep the suppressed hit as evidence, apart from the counted ones.
+        let report = ArticleScorer(lexicons: set).score(try InputText(bytes: Array("The regime fleeced the town.".utf8), source: "x"))
+        #expect(report.paragraphs[0].loaded.map(\.text) == ["fleeced"])
+        #expect(report.paragraphs[0].suppressedLoaded.map(\.text) == ["regime"])
+        let json = report.json().serialized()
+        #expect(json.contains(#""suppressedLoaded":[{"text":"regime","category":"pejorative-label""#))
         // A hit with a word that is not suppressed still counts.
         let phrase = LoadedLanguageScorer(lexicons: set).hits(document("A puppet regime ruled.", lexicons: set), tokens: 0..<5)
         #expect(phrase.map(\.text) == ["puppet regime"])

@@ -97,6 +97,16 @@ extension Cue {
 }
 
 extension ParagraphScore {
+    static func json(_ hit: LoadedHit) -> JSONValue {
+        .object([
+            ("text", .string(hit.text)), ("category", .string(hit.category)),
+            ("start", .int(hit.start)), ("end", .int(hit.end)),
+            ("quoted", .bool(hit.quoted)), ("voice", .string(hit.voice.rawValue)),
+            ("weight", .number(hit.weight)),
+            ("lexicon", .string(hit.lexicon)), ("line", .int(hit.line)),
+        ])
+    }
+
     func json() -> JSONValue {
         .object([
             ("index", .int(index)),
@@ -116,15 +126,8 @@ extension ParagraphScore {
                     ("rules", .array(v.rules.map(JSONValue.string))),
                 ])
             })),
-            ("loaded", .array(loaded.map { hit in
-                .object([
-                    ("text", .string(hit.text)), ("category", .string(hit.category)),
-                    ("start", .int(hit.start)), ("end", .int(hit.end)),
-                    ("quoted", .bool(hit.quoted)), ("voice", .string(hit.voice.rawValue)),
-                    ("weight", .number(hit.weight)),
-                    ("lexicon", .string(hit.lexicon)), ("line", .int(hit.line)),
-                ])
-            })),
+            ("loaded", .array(loaded.map(Self.json))),
+        ] + (suppressedLoaded.isEmpty ? [] : [("suppressedLoaded", .array(suppressedLoaded.map(Self.json)))]) + [
             ("speakers", .array(speakers.map(JSONValue.string))),
             ("quotes", .array(quotes.map { q in
                 .object([("start", .int(q.start)), ("end", .int(q.end)),

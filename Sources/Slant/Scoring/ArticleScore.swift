@@ -42,6 +42,9 @@ public struct ParagraphScore: Sendable, Equatable {
     /// The valence words behind `sentiment`, with the rules that changed each.
     public var valence: [ValenceEvidence]
     public var loaded: [LoadedHit]
+    /// Hand-written hits not counted because a learned list suppresses all their words
+    /// (empty without a learned list).
+    public var suppressedLoaded: [LoadedHit] = []
     /// Speakers of the quotations and reported speech in this paragraph, in order.
     public var speakers: [String]
     /// Direct quotations in this paragraph.
@@ -168,7 +171,7 @@ public struct ArticleScorer: Sendable {
         var paragraphs: [ParagraphScore] = []
         for p in doc.paragraphs {
             let text = doc.text(p.start, p.end)
-            let loaded = loadedScorer.hits(doc, tokens: p.tokens)
+            let (loaded, suppressedLoaded) = loadedScorer.scan(doc, tokens: p.tokens)
             var sentences: [SentenceScore] = []
             var cues: [Cue] = []
             var weightedScore = 0.0, totalWeight = 0.0
@@ -229,7 +232,7 @@ public struct ArticleScorer: Sendable {
                 index: p.index, start: p.start, end: p.end, text: text, label: label, reason: reason,
                 opinionScore: opinionScore, quotedShare: quotedShare,
                 sentiment: Self.weightedSentiment(sentimentParts), cues: cues, valence: valenceEvidence, loaded: loaded,
-                speakers: speakers, quotes: quotes, sentences: sentences, words: words.count,
+                suppressedLoaded: suppressedLoaded, speakers: speakers, quotes: quotes, sentences: sentences, words: words.count,
                 authorWords: words.count - attributed))
         }
         let title = structure[0]?.title

@@ -27,7 +27,14 @@ struct LoadedLanguageScorer {
 
     /// - Complexity: O(n) matcher probes for n tokens.
     func hits(_ doc: Document, tokens range: Range<Int>) -> [LoadedHit] {
+        scan(doc, tokens: range).hits
+    }
+
+    /// The hits, and the hand-written hits a learned list's `suppress` entries kept from
+    /// counting (so a report can still show them).
+    func scan(_ doc: Document, tokens range: Range<Int>) -> (hits: [LoadedHit], suppressed: [LoadedHit]) {
         var out: [LoadedHit] = []
+        var dropped: [LoadedHit] = []
         var covered = Set<Int>()
         let suppressed = lexicons.suppressedLoaded
         /// A hand-written hit all of whose words the learned list suppresses.
@@ -38,13 +45,18 @@ struct LoadedLanguageScorer {
         func add(_ span: Range<Int>, _ entry: Lexicon.Entry, _ lexicon: Lexicon, category: String) {
             guard !span.contains(where: covered.contains) else { return }
             if span.count == 1, lexicons.eventMatcher.contains(doc.norms[span.lowerBound]) { return }
-            if !suppressed.isEmpty, category != "learned", isSuppressed(span) { return }
-            covered.formUnion(span)
             let first = doc.tokens[span.lowerBound], last = doc.tokens[span.upperBound - 1]
-            out.append(LoadedHit(
+            let hit = LoadedHit(
                 text: doc.text(first.start, last.end), category: category, weight: entry.weight,
                 start: first.start, end: last.end, tokens: span,
-                voice: doc.voices[span.lowerBound], lexicon: lexicon.name, line: entry.line))
+                voice: doc.voices[span.lowerBound], lexicon: lexicon.name, line: entry.line)
+            // A suppressed hit claims no words: a learned entry may still take them.
+            if !suppressed.isEmpty, category != "learned", isSuppressed(span) {
+                if !dropped.contains(where: { $0.tokens.overlaps(span) }) { dropped.append(hit) }
+                return
+            }
+            covered.formUnion(span)
+            out.append(hit)
         }
         for m in lexicons.loadedMatcher.matches(in: doc, range: range) {
             let entry = lexicons.loaded.entries[m.entry]
@@ -87,6 +99,6 @@ struct LoadedLanguageScorer {
                 add(m.start..<(m.start + m.length), entry, lexicon, category: entry.category)
             }
         }
-        return out.sorted { $0.start < $1.start }
+        return (out.sorted { $0.start < $1.start }, dropped.sorted { $0.start < $1.start })
     }
 }
