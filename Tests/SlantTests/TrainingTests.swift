@@ -86,18 +86,22 @@ struct TrainingTests {
             return Trainer.Example(cues: cues, terms: [], label: true, fold: fold)
         }
         var examples = [example(0), example(1), example(1), example(2, 0.5)]
+        func words(_ forms: String...) -> [(form: String, author: Bool, sentence: Int)] { forms.map { (form: $0, author: true, sentence: 0) } }
         let evidence = [
-            Trainer.LearnedEvidence(candidates: ["zorb"], words: [(form: "zorb", marked: true)]),
-            Trainer.LearnedEvidence(candidates: ["zorb"], words: [(form: "zorb", marked: true), (form: "plan", marked: false)]),
-            Trainer.LearnedEvidence(candidates: ["zorb", "plan"], words: [(form: "zorb", marked: false)]),
-            Trainer.LearnedEvidence(candidates: ["zorb"], words: nil),  // not annotated: keeps the list's value
+            Trainer.LearnedEvidence(candidates: words("zorb"), words: [(form: "zorb", marked: true)]),
+            Trainer.LearnedEvidence(candidates: words("zorb"), words: [(form: "zorb", marked: true), (form: "plan", marked: false)]),
+            Trainer.LearnedEvidence(candidates: words("zorb", "plan"), words: [(form: "zorb", marked: false)]),
+            Trainer.LearnedEvidence(candidates: words("zorb"), words: nil),  // not annotated: keeps the list's value
         ]
         let list = Lexicon(name: "loaded-learned", version: "1", license: "test", source: "test", range: 0...1,
                            entries: [.init(term: "zorb", category: "learned", weight: 0.5)])
-        Trainer.outOfFoldLearned(&examples, evidence: evidence, list: list)
+        Trainer.outOfFoldLearned(&examples, evidence: evidence, list: list, cap: 3)
         // Fold 0 sees folds 1-2: zorb marked 1 of 2 → 1/3, below the list's floor 0.5 → 0.
         // Fold 1 sees fold 0: zorb marked 1 of 1 → 1/2 = 0.5 ("plan" is not in the list).
         #expect(examples.map { $0.cues[slot] } == [0, 0.5, 0.5, 0.5])
+        // The opinion model's `learned-loaded` cue (writer's voice) gets the same values.
+        let writer = Trainer.cueFeatures.firstIndex(of: "learned-loaded")!
+        #expect(examples.prefix(3).map { $0.cues[writer] } == [0, 0.5, 0.5])
     }
 
     @Test func refusesTestSplitsAndSingleClassData() throws {
@@ -155,6 +159,15 @@ struct LoadedTrainingTests {
         let report = ArticleScorer(lexicons: set).score(try InputText(bytes: Array("They fleeced the town.".utf8), source: "x"))
         #expect(report.paragraphs[0].loaded.map(\.text) == ["fleeced"])
         #expect(!report.paragraphs[0].cues.contains { $0.cue == "loaded" })
+        #expect(!report.paragraphs[0].cues.contains { $0.cue == "learned-loaded" })  // the built-in weight is 0
+        // A trained opinion model that weighs learned words shows each as a cue with its share.
+        sources["opinion-model.tsv"] = Lexicon(name: "opinion-model", version: "1", license: "test", source: "test", range: -100...100, entries: [
+            .init(term: "bias", category: "model", weight: 0), .init(term: "threshold", category: "model", weight: 0.5),
+            .init(term: "learned-loaded", category: "cue", weight: 2),
+        ])
+        let trained = ArticleScorer(lexicons: try LexiconSet(lexicons: sources)).score(try InputText(bytes: Array("They fleeced the town.".utf8), source: "x"))
+        let cue = try #require(trained.paragraphs[0].cues.first { $0.cue == "learned-loaded" })
+        #expect(cue.text == "fleeced" && isClose(cue.weight, 2 * 0.976))
     }
 
     @Test func suppressesHandWrittenWordsAnnotatorsNeverMark() throws {

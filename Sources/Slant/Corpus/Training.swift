@@ -48,7 +48,7 @@ public struct Trainer: Sendable {
     /// learned entry could claim (not inside another hit, not event vocabulary), and, when the
     /// item carries word annotations, each of its words with whether annotators marked it.
     struct LearnedEvidence {
-        var candidates: [String]
+        var candidates: [(form: String, author: Bool, sentence: Int)]
         var words: [(form: String, marked: Bool)]?
     }
 
@@ -85,10 +85,20 @@ public struct Trainer: Sendable {
     static func features(_ score: ArticleScore, document: Document, config: ScoringConfig, task: Task, stemmed: Bool = true) -> (cues: [Double], terms: Set<String>) {
         var values = [Double](repeating: 0, count: cueFeatures.count + biasFeatures.count)
         let index = Dictionary(uniqueKeysWithValues: cueFeatures.enumerated().map { ($1, $0) })
-        for cue in score.paragraphs.flatMap(\.cues) {
+        for cue in score.paragraphs.flatMap(\.cues) where cue.cue != "learned-loaded" {
             guard let i = index[cue.cue] else { continue }
             let base = config.weight(ofCue: cue.cue)
             if base != 0 { values[i] += cue.weight / base }
+        }
+        // The learned list's words in the writer's voice, as the opinion model counts them
+        // (at most cue-cap per sentence, each by its weight), whatever weight the base
+        // configuration gives the cue (the built-in one gives 0, so it emits none).
+        var perSentence: [Int: Int] = [:]
+        for hit in score.paragraphs.flatMap(\.loaded) where hit.category == "learned" && hit.voice == .author {
+            let sentence = document.sentenceIndex(ofToken: hit.tokens.lowerBound)
+            guard perSentence[sentence, default: 0] < Int(config.cueCap) else { continue }
+            perSentence[sentence, default: 0] += 1
+            values[index["learned-loaded"]!] += hit.weight
         }
         if task == .bias {
             let hits = score.paragraphs.flatMap(\.loaded)
@@ -111,7 +121,7 @@ public struct Trainer: Sendable {
         var examples: [Example] = []
         var evidence: [LearnedEvidence] = []
         var stamps: [(String, String, Int)] = []
-        let learnedList = options.task == .bias ? base.loadedLearned : nil
+        let learnedList = base.loadedLearned
         var evalOptions = Evaluation.Options()
         evalOptions.textField = options.textField
         evalOptions.labelField = options.labelField
@@ -157,7 +167,7 @@ public struct Trainer: Sendable {
                 for hit in score.paragraphs.flatMap(\.loaded) where hit.category != "learned" { covered.formUnion(hit.tokens) }
                 let candidates = doc.tokens.indices.filter { i in
                     doc.tokens[i].kind == .word && !covered.contains(i) && !base.eventMatcher.contains(doc.norms[i])
-                }.map { doc.stems[$0] ?? doc.norms[$0] }
+                }.map { (form: doc.stems[$0] ?? doc.norms[$0], author: doc.voices[$0] == .author, sentence: doc.sentenceIndex(ofToken: $0)) }
                 let words = spansByLine[item.line].map { spans -> [(form: String, marked: Bool)] in
                     let tokens = Evaluation.WordTokens(text)
                     let marked = tokens.covered(by: spans)
@@ -172,7 +182,7 @@ public struct Trainer: Sendable {
             let detail = (parts.count > 1 ? " field \(fileOptions.labelField ?? "label")" : "") + (folds.map { " folds " + $0.map(String.init).joined(separator: ",") } ?? "")
             stamps.append((file + detail, sha, items.count))
         }
-        if let learnedList { outOfFoldLearned(&examples, evidence: evidence, list: learnedList) }
+        if let learnedList { outOfFoldLearned(&examples, evidence: evidence, list: learnedList, cap: Int(base.config.cueCap)) }
         let positives = examples.filter(\.label).count
         guard positives > 0, positives < examples.count else {
             throw SlantError(.badInput, "training needs both positive and negative items (\(positives) of \(examples.count) are positive)")
@@ -222,14 +232,15 @@ public struct Trainer: Sendable {
                      data: zip(stamps, cvByFile).map { (path: $0.0.0, sha256: $0.0.1, items: $0.0.2, cvMacroF1: $0.1) })
     }
 
-    /// Replaces the `loaded-learned` feature of items that carry word annotations by its
-    /// out-of-fold value. The learned list was fitted on those annotations, so its hits would
-    /// leak each item's own labels into the model; instead each such item sees the list's
-    /// words with weights `marked / (occurrences + 1)` counted on the annotated items of the
-    /// other folds only, kept when marked at least once and at or above the list's smallest
-    /// weight (a word the full list lacks counts 0). Items without annotations keep the list
-    /// as it is, as any new text will.
-    static func outOfFoldLearned(_ examples: inout [Example], evidence: [LearnedEvidence], list: Lexicon) {
+    /// Replaces the learned-list features (`learned-loaded`, the writer's voice, at most `cap`
+    /// per sentence; and the bias model's `loaded-learned`, any voice) of items that carry word
+    /// annotations by their out-of-fold values. The learned list was fitted on those
+    /// annotations, so its hits would leak each item's own labels into the model; instead each
+    /// such item sees the list's words with weights `marked / (occurrences + 1)` counted on the
+    /// annotated items of the other folds only, kept when marked at least once and at or above
+    /// the list's smallest weight (a word the full list lacks counts 0). Items without
+    /// annotations keep the list as it is, as any new text will.
+    static func outOfFoldLearned(_ examples: inout [Example], evidence: [LearnedEvidence], list: Lexicon, cap: Int) {
         guard evidence.count == examples.count else { return }
         let applied = Dictionary(list.entries.filter { $0.category == "learned" }.map { ($0.key, $0.weight) }, uniquingKeysWith: { a, _ in a })
         guard let floor = applied.values.min() else { return }
@@ -247,14 +258,28 @@ public struct Trainer: Sendable {
             }
             countsByFold[fold] = counts
         }
-        let slot = cueFeatures.count + 1
+        let anyVoice = cueFeatures.count + 1
+        let writer = cueFeatures.firstIndex(of: "learned-loaded")!
         for i in annotated {
             let counts = countsByFold[examples[i].fold]!
-            examples[i].cues[slot] = evidence[i].candidates.reduce(0) { sum, form in
-                guard let c = counts[form], c.k >= 1 else { return sum }
-                let weight = Double(c.k) / Double(c.n + 1)
-                return weight >= floor ? sum + weight : sum
+            func weight(_ form: String) -> Double {
+                guard let c = counts[form], c.k >= 1 else { return 0 }
+                let w = Double(c.k) / Double(c.n + 1)
+                return w >= floor ? w : 0
             }
+            var total = 0.0, own = 0.0
+            var perSentence: [Int: Int] = [:]
+            for c in evidence[i].candidates {
+                let w = weight(c.form)
+                guard w > 0 else { continue }
+                total += w
+                if c.author, perSentence[c.sentence, default: 0] < cap {
+                    perSentence[c.sentence, default: 0] += 1
+                    own += w
+                }
+            }
+            examples[i].cues[anyVoice] = total
+            examples[i].cues[writer] = own
         }
     }
 

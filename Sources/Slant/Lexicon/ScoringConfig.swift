@@ -54,7 +54,7 @@ public struct ScoringConfig: Sendable, Equatable {
         "loaded", "valence", "hedge", "booster", "absolutist", "obligation", "first-person",
         "second-person", "factive", "assertive", "implicative", "superlative", "rhetorical-question",
         "exclamation", "scare-quote", "loaded-report-verb", "attribution", "neutral-report-verb",
-        "quotation", "number", "date-time", "named-entity", "dateline",
+        "quotation", "number", "date-time", "named-entity", "dateline", "learned-loaded",
     ]
 
     private nonisolated(unsafe) static let scalarKeys: [(String, WritableKeyPath<ScoringConfig, Double>)] = [

@@ -51,9 +51,14 @@ struct SubjectivityScorer {
 
         // Opinion cues, writer's voice only.
         var loadedTokens = Set<Int>()
-        // Learned loaded terms are fitted on annotated labels; as opinion cues they would leak
+        // Learned loaded terms are fitted on annotated labels; as `loaded` cues they would leak
         // those labels into any model trained on the same items, so only the hand-written
-        // list's hits count here.
+        // list's hits count as `loaded`.
+        // A trained opinion model may weigh the learned list's words (`learned-loaded`): it
+        // is fitted with out-of-fold values for the items the list was learned from.
+        for hit in loaded where hit.voice == .author && hit.category == "learned" {
+            add("learned-loaded", hit.start, hit.end, scale: hit.weight)
+        }
         for hit in loaded where hit.voice == .author && hit.category != "learned" {
             loadedTokens.formUnion(hit.tokens)
             switch hit.category {
