@@ -531,3 +531,72 @@ struct HTMLCommandTests {
         #expect(result.stdout.contains("Options: <code>--format html --resamples 50 --permutations 50"))
     }
 }
+
+@Suite("Training from the command line", .serialized)
+struct TrainCommandTests {
+    /// Items labelled SUBJ exactly when the writer uses a form of "zorble".
+    func labelled(_ name: String, in dir: URL, offset: Int) throws -> String {
+        let subjects = ["The council", "The mayor", "The board", "The agency", "The court", "The county"]
+        let objects = ["the budget", "a plan", "the report", "new rules", "the contract", "a proposal"]
+        var lines: [String] = []
+        for (i, s) in subjects.enumerated() { for (j, o) in objects.enumerated() {
+            let k = i * objects.count + j + offset
+            let positive = k % 2 == 0
+            let text = positive ? "\(s) zorbled \(o) on day \(k)." : "\(s) reviewed \(o) on day \(k)."
+            lines.append(#"{"text": "\#(text)", "label": "\#(positive ? "SUBJ" : "OBJ")"}"#)
+        } }
+        let file = dir.appendingPathComponent(name)
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    @Test func opinionModelFromTwoFilesIsStemmedAndUsedByScore() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let models = dir.appendingPathComponent("models")
+        try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
+        let a = try labelled("a.jsonl", in: dir, offset: 0), b = try labelled("b.jsonl", in: dir, offset: 100)
+        let trained = try run(["train", "--task", "subjectivity", a, b, "-o", models.appendingPathComponent("opinion-model.tsv").path])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        // Each file's own cross-validated score is printed and recorded.
+        #expect(trained.stderr.contains("a.jsonl: cross-validated macro-F1"))
+        #expect(trained.stderr.contains("b.jsonl: cross-validated macro-F1"))
+        let model = try String(contentsOf: models.appendingPathComponent("opinion-model.tsv"), encoding: .utf8)
+        #expect(model.contains("stemmed\tmodel\t1\t"))
+        #expect(model.contains("\nzorbl\tterm\t"))
+        // Another inflection gets the learned weight in a report, shown as written.
+        let text = dir.appendingPathComponent("t.txt")
+        try "The board is zorbling the plan.".write(to: text, atomically: true, encoding: .utf8)
+        let scored = try run(["score", text.path, "--format", "json", "--lexicons", models.path])
+        #expect(scored.status == 0, "\(scored.stderr)")
+        #expect(scored.stdout.contains(#"{"cue":"term","text":"zorbling""#))
+    }
+
+    @Test func loadedWordsTrainingUsesTheDirectorysHandWrittenList() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lines = (0..<40).map { i -> String in
+            let text = "The council fleeced residents with budget number \(i)."
+            return #"{"text": "\#(text)", "biased_word_spans": [{"start": 12, "end": 19}]}"#
+        }
+        let data = dir.appendingPathComponent("words.jsonl")
+        try lines.joined(separator: "\n").write(to: data, atomically: true, encoding: .utf8)
+        // A directory whose hand-written list also has "budget", and a stale learned list that
+        // must not be stacked under the one being learned.
+        let lexicons = dir.appendingPathComponent("lexicons")
+        try FileManager.default.createDirectory(at: lexicons, withIntermediateDirectories: true)
+        let builtIn = try String(contentsOf: repositoryRoot.appendingPathComponent("lexicons/loaded-language.tsv"), encoding: .utf8)
+        try (builtIn + "budget\tdismissive\t0.7\ttest entry\n").write(to: lexicons.appendingPathComponent("loaded-language.tsv"), atomically: true, encoding: .utf8)
+        try "# name: loaded-learned\n# version: 0\n# license: test\n# source: test\nterm\tcategory\tweight\tnote\nresidents\tlearned\t0.9\tstale\n"
+            .write(to: lexicons.appendingPathComponent("loaded-learned.tsv"), atomically: true, encoding: .utf8)
+        let plain = try run(["train", "--task", "loaded-words", data.path, "-o", dir.appendingPathComponent("plain.tsv").path])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!(try String(contentsOf: dir.appendingPathComponent("plain.tsv"), encoding: .utf8)).contains("\nbudget\t"))
+        let own = try run(["train", "--task", "loaded-words", data.path, "--lexicons", lexicons.path, "-o", dir.appendingPathComponent("own.tsv").path])
+        #expect(own.status == 0, "\(own.stderr)")
+        let learned = try String(contentsOf: dir.appendingPathComponent("own.tsv"), encoding: .utf8)
+        #expect(learned.contains("\nbudget\tsuppress\t0\t"))  // the directory's entry, never marked
+        #expect(learned.contains("\nfleeced\tlearned\t"))
+        #expect(own.stderr.contains("cross-validated token F1 1.000"))  // the stale "residents" was not stacked
+    }
+}
