@@ -66,7 +66,7 @@ enum HTMLText {
         var out = String.UnicodeScalarView()
         var space = false
         for c in text {
-            if c.properties.isWhitespace || c == "\u{00A0}" {
+            if Tokenizer.isWhitespace(c) || c == "\u{00A0}" {
                 space = !out.isEmpty
             } else {
                 if space { out.append(" "); space = false }

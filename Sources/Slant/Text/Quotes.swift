@@ -81,14 +81,14 @@ enum QuoteFinder {
         let after: Unicode.Scalar? = token.end < doc.scalars.count ? doc.scalars[token.end] : nil
         func isBoundary(_ x: Unicode.Scalar?) -> Bool {
             guard let x else { return true }
-            return x.properties.isWhitespace || "([{\u{2014}\u{2013}-:/".unicodeScalars.contains(x)
+            return Tokenizer.isWhitespace(x) || "([{\u{2014}\u{2013}-:/".unicodeScalars.contains(x)
         }
         func isClosingContext(_ x: Unicode.Scalar?) -> Bool {
             guard let x else { return true }
-            return x.properties.isWhitespace || ".,;:!?)]}\u{2014}\u{2013}-'\u{2019}".unicodeScalars.contains(x)
+            return Tokenizer.isWhitespace(x) || ".,;:!?)]}\u{2014}\u{2013}-'\u{2019}".unicodeScalars.contains(x)
         }
-        let openish = isBoundary(before) && !(after?.properties.isWhitespace ?? true)
-        let closeish = !(before?.properties.isWhitespace ?? true) && isClosingContext(after)
+        let openish = isBoundary(before) && !(after.map(Tokenizer.isWhitespace) ?? true)
+        let closeish = !(before.map(Tokenizer.isWhitespace) ?? true) && isClosingContext(after)
         if openish && !closeish { return .open }
         if closeish && !openish { return .close }
         return isOpen ? .close : .open

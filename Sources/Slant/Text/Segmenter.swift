@@ -69,7 +69,7 @@ public enum Segmenter {
 
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         c == " " || c == "\t" || c == "\r" || c == "\u{00A0}" || c == "\u{FEFF}" || c == "\u{200B}"
-            || (c.properties.isWhitespace && c != "\n")
+            || (Tokenizer.isWhitespace(c) && c != "\n")
     }
 
     /// A Markdown heading, list item or block quote marker at the start of the line.

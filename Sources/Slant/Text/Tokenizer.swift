@@ -30,6 +30,13 @@ public enum Tokenizer {
         c == "\"" || c == "\u{201C}" || c == "\u{201D}" || c == "\u{201E}" || c == "\u{00AB}" || c == "\u{00BB}"
     }
 
+    /// Unicode White_Space, with the ASCII answer (tab to carriage return, space) read
+    /// without the property lookup, which profiles showed on every character.
+    @inline(__always)
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c.value == 0x20 || (0x09...0x0D).contains(c.value)) : c.properties.isWhitespace
+    }
+
     /// Tokens of `scalars[range]`.
     /// - Complexity: O(n) in the length of the range.
     public static func tokens(_ s: [Unicode.Scalar], in range: Range<Int>) -> [Token] {
@@ -39,7 +46,7 @@ public enum Tokenizer {
         func at(_ k: Int) -> Unicode.Scalar? { k < end && k >= range.lowerBound ? s[k] : nil }
         while i < end {
             let c = s[i]
-            if c.properties.isWhitespace || c == "\u{00A0}" || c == "\u{200B}" || c == "\u{FEFF}" { i += 1; continue }
+            if isWhitespace(c) || c == "\u{00A0}" || c == "\u{200B}" || c == "\u{FEFF}" { i += 1; continue }
             if let urlEnd = urlEnd(s, i, end) {
                 // A web address is one symbol token, not words.
                 out.append(makeToken(s, i, urlEnd, kind: .symbol))
@@ -125,7 +132,7 @@ public enum Tokenizer {
         guard has("http://") || has("https://") || has("www.") else { return nil }
         if i > 0, isLetter(s[i - 1]) || isDigit(s[i - 1]) { return nil }
         var j = i
-        while j < end, !s[j].properties.isWhitespace, !")]>\"\u{201D}'".unicodeScalars.contains(s[j]) { j += 1 }
+        while j < end, !isWhitespace(s[j]), !")]>\"\u{201D}'".unicodeScalars.contains(s[j]) { j += 1 }
         while j > i, ".,;:!?".unicodeScalars.contains(s[j - 1]) { j -= 1 }
         return j > i + 4 ? j : nil
     }
