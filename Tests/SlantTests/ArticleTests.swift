@@ -68,6 +68,50 @@ struct ArticleTests {
         #expect(report.paragraphs[4].label != .other, "\(report.paragraphs[4].reason)")
     }
 
+    /// The prefix-indexed search finds exactly what comparing every pair finds, on random
+    /// paragraphs built to hold many near repeats, at several thresholds.
+    @Test func nearRepeatSearchMatchesThePairwiseAnswer() {
+        var generator = SeededGenerator(seed: 42)
+        let vocabulary = (0..<60).map { "w\($0)" }
+        var paragraphs: [[String]] = []
+        for k in 0..<400 {
+            if k > 0, Int.random(in: 0..<3, using: &generator) == 0 {
+                // A copy of an earlier paragraph with a few words changed.
+                var copy = paragraphs[Int.random(in: 0..<k, using: &generator)]
+                for _ in 0..<Int.random(in: 0...3, using: &generator) {
+                    copy[Int.random(in: 0..<copy.count, using: &generator)] = vocabulary.randomElement(using: &generator)!
+                }
+                paragraphs.append(copy)
+            } else {
+                // Common words weigh more, as in text.
+                paragraphs.append((0..<Int.random(in: 8...20, using: &generator)).map { _ in
+                    vocabulary[min(Int.random(in: 0..<60, using: &generator), Int.random(in: 0..<60, using: &generator))]
+                })
+            }
+        }
+        let bags = ArticleScorer.wordBags(paragraphs)
+        let excluded = Set((0..<400).filter { $0 % 37 == 5 })
+        for threshold in [0.0, 0.5, 0.8, 0.9, 0.95, 1.0] {
+            var expected: [(Int, Int)] = [], repeats = Set<Int>()
+            func cosine(_ a: Int, _ b: Int) -> Double {
+                var x: [Int32: Int] = [:]
+                for w in bags[a] { x[w.id] = Int(w.count) }
+                let dot = bags[b].reduce(0) { $0 + (x[$1.id] ?? 0) * Int($1.count) }
+                let na = bags[a].reduce(0) { $0 + Int($1.count) * Int($1.count) }, nb = bags[b].reduce(0) { $0 + Int($1.count) * Int($1.count) }
+                return Double(dot) / (Double(na).squareRoot() * Double(nb).squareRoot())
+            }
+            for b in bags.indices where !excluded.contains(b) {
+                if let a = (0..<b).first(where: { !excluded.contains($0) && !repeats.contains($0) && cosine($0, b) >= threshold }) {
+                    expected.append((b, a))
+                    repeats.insert(b)
+                }
+            }
+            let found = ArticleScorer.nearRepeats(bags, threshold: threshold) { excluded.contains($0) }
+            #expect(found.map { [$0.b, $0.a] } == expected.map { [$0.0, $0.1] }, "threshold \(threshold)")
+            if threshold == 0.9 { #expect(expected.count > 50) }  // the case is not empty
+        }
+    }
+
     @Test func jsonHasTheDocumentedKeysInOrder() throws {
         let report = score("mixed-live-blog.md")
         let line = report.json().serialized()

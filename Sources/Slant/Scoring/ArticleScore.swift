@@ -300,8 +300,94 @@ public struct ArticleScorer: Sendable {
 
     // MARK: Structure
 
-    /// Most paragraphs compared pairwise for near repeats (the matrix is n × n floats).
-    static let nearDuplicateLimit = 1_000
+    /// Sparse word counts, (word id, count) sorted by id, one bag per paragraph; ids are
+    /// numbered in order of first appearance.
+    static func wordBags(_ paragraphs: [[String]]) -> [[(id: Int32, count: Int32)]] {
+        var ids: [String: Int32] = [:]
+        return paragraphs.map { words in
+            var counts: [Int32: Int32] = [:]
+            for word in words {
+                let id = ids[word] ?? { let new = Int32(ids.count); ids[word] = new; return new }()
+                counts[id, default: 0] += 1
+            }
+            return counts.map { (id: $0.key, count: $0.value) }.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// For each bag `b` that is not `excluded` (in order), the first earlier bag `a`, itself
+    /// neither excluded nor a repeat, whose cosine similarity with `b` is at least `threshold`:
+    /// the pairs (b, a). Exactly the answer of comparing every pair, without doing so (prefix
+    /// filtering, as in all-pairs similarity search): words are ordered rarest first, and a
+    /// bag's prefix is what is left once the tail whose share of its squared length is below
+    /// threshold² is set aside. If the first word two bags share lay in either one's tail, all
+    /// their shared words would, and by Cauchy–Schwarz their cosine would stay below the
+    /// threshold; so a pair that reaches it shares a word of both prefixes. Each bag is
+    /// indexed under its prefix and looks up its prefix; only bags found that way are compared,
+    /// by integer dot product.
+    /// - Complexity: linear in the input for text whose paragraphs share few rare words; at
+    ///   worst the pairwise comparison it replaces.
+    static func nearRepeats(_ bags: [[(id: Int32, count: Int32)]], threshold: Double,
+                            excluded: (Int) -> Bool) -> [(b: Int, a: Int)] {
+        guard threshold > 0 else {
+            // Every pair qualifies: the first earlier bag that is still a target.
+            var out: [(Int, Int)] = [], first: Int?
+            for b in bags.indices where !excluded(b) {
+                if let a = first { out.append((b, a)) } else { first = b }
+            }
+            return out
+        }
+        // Ids are dense (``wordBags``): the order is a rank per id, rarest first.
+        let width = Int(bags.lazy.flatMap { $0 }.map(\.id).max() ?? -1) + 1
+        var frequency = [Int](repeating: 0, count: width)
+        for bag in bags { for w in bag { frequency[Int(w.id)] += 1 } }
+        var rank = [Int32](repeating: 0, count: width)
+        for (r, id) in (0..<width).sorted(by: { (frequency[$0], $0) < (frequency[$1], $1) }).enumerated() { rank[id] = Int32(r) }
+        let squares = bags.map { $0.reduce(0) { $0 + Int($1.count) * Int($1.count) } }
+        let norms = squares.map { Double($0).squareRoot() }
+        // Slightly under threshold², so rounding can only make a prefix longer, never shorter.
+        let tailLimit = threshold * threshold * (1 - 1e-9)
+        var index = [[Int]](repeating: [], count: width)
+        var out: [(b: Int, a: Int)] = []
+        var seen: [Int] = Array(repeating: -1, count: bags.count)
+        for b in bags.indices {
+            guard !excluded(b) else { continue }
+            // b's prefix: rarest words first, the tail below threshold² left out.
+            let order = bags[b].sorted { rank[Int($0.id)] < rank[Int($1.id)] }
+            var tail = 0, cut = order.count
+            while cut > 0 {
+                let c = Int(order[cut - 1].count)
+                guard Double(tail + c * c) < tailLimit * Double(squares[b]) else { break }
+                tail += c * c
+                cut -= 1
+            }
+            let prefix = order[..<cut]
+            // Earlier bags whose prefix shares a word with b's prefix.
+            var found: [Int] = []
+            for w in prefix {
+                for a in index[Int(w.id)] where seen[a] != b {
+                    seen[a] = b
+                    found.append(a)
+                }
+            }
+            found.sort()
+            var match: Int?
+            for a in found where norms[a] > 0 && norms[b] > 0 {
+                let x = bags[a], y = bags[b]
+                var i = 0, j = 0, dot = 0
+                while i < x.count && j < y.count {
+                    if x[i].id == y[j].id { dot += Int(x[i].count) * Int(y[j].count); i += 1; j += 1 }
+                    else if x[i].id < y[j].id { i += 1 } else { j += 1 }
+                }
+                if Double(dot) / (norms[a] * norms[b]) >= threshold { match = a; break }
+            }
+            if let a = match {
+                out.append((b, a))
+                continue  // a repeat is no target for later bags
+            }
+            for w in prefix { index[Int(w.id)].append(b) }
+        }
+        return out
+    }
 
     private struct Structure {
         var other: String?
@@ -337,9 +423,8 @@ public struct ArticleScorer: Sendable {
             }
         }
         // Paragraphs that repeat an earlier one (scraped pages often repeat blocks): exact
-        // repeats of the normalised words always; near repeats by cosine similarity of word
-        // counts when there are at most `nearDuplicateLimit` candidates, which bounds the
-        // pairwise work for very long inputs.
+        // repeats of the normalised words, and near repeats by cosine similarity of word
+        // counts (exact, through a prefix index: ``nearRepeats``).
         let candidates = doc.paragraphs.filter { out[$0.index]?.other == nil && $0.tokens.filter { doc.tokens[$0].isWordLike }.count >= 8 }
         var firstWithWords: [[String]: Int] = [:]
         for p in candidates {
@@ -350,37 +435,11 @@ public struct ArticleScorer: Sendable {
                 firstWithWords[words] = p.index
             }
         }
-        if candidates.count > 1, candidates.count <= Self.nearDuplicateLimit {
-            // Exact cosine similarity of word counts: sparse vectors of (word id, count) sorted
-            // by id, integer dot products and norms, one division in Double. The same answer
-            // with any BLAS, and a pair costs the length of its two paragraphs, not the size of
-            // the vocabulary.
-            var ids: [String: Int32] = [:]
-            let bags: [[(id: Int32, count: Int32)]] = candidates.map { p in
-                var counts: [Int32: Int32] = [:]
-                for i in p.tokens where doc.tokens[i].isWordLike {
-                    let word = doc.norms[i]
-                    let id = ids[word] ?? { let new = Int32(ids.count); ids[word] = new; return new }()
-                    counts[id, default: 0] += 1
-                }
-                return counts.map { (id: $0.key, count: $0.value) }.sorted { $0.id < $1.id }
-            }
-            let norms = bags.map { bag in Double(bag.reduce(0) { $0 + Int($1.count) * Int($1.count) }).squareRoot() }
-            func cosine(_ a: Int, _ b: Int) -> Double {
-                let x = bags[a], y = bags[b]
-                var i = 0, j = 0, dot = 0
-                while i < x.count && j < y.count {
-                    if x[i].id == y[j].id { dot += Int(x[i].count) * Int(y[j].count); i += 1; j += 1 }
-                    else if x[i].id < y[j].id { i += 1 } else { j += 1 }
-                }
-                return norms[a] > 0 && norms[b] > 0 ? Double(dot) / (norms[a] * norms[b]) : 0
-            }
-            for b in 1..<candidates.count {
-                guard out[candidates[b].index]?.other == nil else { continue }
-                for a in 0..<b where out[candidates[a].index]?.other == nil && cosine(a, b) >= config.duplicateSimilarity {
-                    out[candidates[b].index, default: Structure()].other = "repeats paragraph \(candidates[a].index)"
-                    break
-                }
+        if candidates.count > 1 {
+            let bags = Self.wordBags(candidates.map { p in p.tokens.filter { doc.tokens[$0].isWordLike }.map { doc.norms[$0] } })
+            let repeats = Self.nearRepeats(bags, threshold: config.duplicateSimilarity) { out[candidates[$0].index]?.other != nil }
+            for (b, a) in repeats {
+                out[candidates[b].index, default: Structure()].other = "repeats paragraph \(candidates[a].index)"
             }
         }
         return out
