@@ -435,11 +435,12 @@ public struct ArticleScorer: Sendable {
                 firstWithWords[words] = p.index
             }
         }
-        if candidates.count > 1 {
-            let bags = Self.wordBags(candidates.map { p in p.tokens.filter { doc.tokens[$0].isWordLike }.map { doc.norms[$0] } })
-            let repeats = Self.nearRepeats(bags, threshold: config.duplicateSimilarity) { out[candidates[$0].index]?.other != nil }
-            for (b, a) in repeats {
-                out[candidates[b].index, default: Structure()].other = "repeats paragraph \(candidates[a].index)"
+        // Exact repeats are no targets: only the rest are bagged and searched.
+        let targets = candidates.filter { out[$0.index]?.other == nil }
+        if targets.count > 1 {
+            let bags = Self.wordBags(targets.map { p in p.tokens.filter { doc.tokens[$0].isWordLike }.map { doc.norms[$0] } })
+            for (b, a) in Self.nearRepeats(bags, threshold: config.duplicateSimilarity, excluded: { _ in false }) {
+                out[targets[b].index, default: Structure()].other = "repeats paragraph \(targets[a].index)"
             }
         }
         return out
