@@ -425,22 +425,28 @@ public struct ArticleScorer: Sendable {
         // Paragraphs that repeat an earlier one (scraped pages often repeat blocks): exact
         // repeats of the normalised words, and near repeats by cosine similarity of word
         // counts (exact, through a prefix index: ``nearRepeats``).
-        let candidates = doc.paragraphs.filter { out[$0.index]?.other == nil && $0.tokens.filter { doc.tokens[$0].isWordLike }.count >= 8 }
-        var firstWithWords: [[String]: Int] = [:]
-        for p in candidates {
+        var candidates: [Paragraph] = [], candidateWords: [[String]] = []
+        for p in doc.paragraphs where out[p.index]?.other == nil {
             let words = p.tokens.filter { doc.tokens[$0].isWordLike }.map { doc.norms[$0] }
-            if let first = firstWithWords[words] {
+            if words.count >= 8 { candidates.append(p); candidateWords.append(words) }
+        }
+        // Keyed by the words joined with U+001F, which no word token holds: one string hash
+        // per paragraph instead of one per word.
+        var firstWithWords: [String: Int] = [:]
+        for (p, words) in zip(candidates, candidateWords) {
+            let key = words.joined(separator: "\u{1F}")
+            if let first = firstWithWords[key] {
                 out[p.index, default: Structure()].other = "repeats paragraph \(first)"
             } else {
-                firstWithWords[words] = p.index
+                firstWithWords[key] = p.index
             }
         }
         // Exact repeats are no targets: only the rest are bagged and searched.
-        let targets = candidates.filter { out[$0.index]?.other == nil }
+        let targets = candidates.indices.filter { out[candidates[$0].index]?.other == nil }
         if targets.count > 1 {
-            let bags = Self.wordBags(targets.map { p in p.tokens.filter { doc.tokens[$0].isWordLike }.map { doc.norms[$0] } })
+            let bags = Self.wordBags(targets.map { candidateWords[$0] })
             for (b, a) in Self.nearRepeats(bags, threshold: config.duplicateSimilarity, excluded: { _ in false }) {
-                out[targets[b].index, default: Structure()].other = "repeats paragraph \(targets[a].index)"
+                out[candidates[targets[b]].index, default: Structure()].other = "repeats paragraph \(candidates[targets[a]].index)"
             }
         }
         return out
