@@ -88,8 +88,7 @@ struct Compare: ParsableCommand {
             options.strict = corpusOptions.strict
             let set = try LexiconSet.load(directory: lexicons)
             let result = try ComparisonRun.run(try corpora.map(corpusOptions.spec), groupBy: groupBy, lexicons: set, options: options)
-            for skipped in result.skipped.prefix(20) { warn("skipped \(skipped.location): \(skipped.reason)") }
-            if result.skipped.count > 20 { warn("… and \(result.skipped.count - 20) more skipped documents (all listed in the report)") }
+            warnSkipped(result.skipped, more: " (all listed in the report)")
             let text: String
             switch format {
             case .text: text = result.text()

@@ -130,8 +130,7 @@ struct Score: ParsableCommand {
                 stream.abort()
                 throw error
             }
-            for skipped in summary.skipped.prefix(20) { warn("skipped \(skipped.location): \(skipped.reason)") }
-            if summary.skipped.count > 20 { warn("… and \(summary.skipped.count - 20) more skipped documents") }
+            warnSkipped(summary.skipped)
         }
     }
 

@@ -27,3 +27,10 @@ func reportingErrors(_ body: () throws -> Void) throws {
 func warn(_ message: String) {
     FileHandle.standardError.write(Data("slant: warning: \(message)\n".utf8))
 }
+
+/// Warns about the first 20 skipped documents and counts the rest; `more` is added to that
+/// count's line (where the rest can be read).
+func warnSkipped(_ skipped: [SkippedDocument], more: String = "") {
+    for document in skipped.prefix(20) { warn("skipped \(document.location): \(document.reason)") }
+    if skipped.count > 20 { warn("… and \(skipped.count - 20) more skipped documents\(more)") }
+}

@@ -430,8 +430,8 @@ public struct ComparisonRun: Sendable {
             }
         }
         var closest: [ClosestPair] = []
-        for a in 0..<n {
-            for b in 0..<n where b > a && !members[a].isEmpty && !members[b].isEmpty && options.closestPairs > 0 {
+        for a in 0..<n where options.closestPairs > 0 {
+            for b in 0..<n where b > a && !members[a].isEmpty && !members[b].isEmpty {
                 func subset(_ rows: [Int]) -> Vectors {
                     var values: [Float] = []
                     values.reserveCapacity(rows.count * d)

@@ -314,8 +314,8 @@ public struct ArticleScorer: Sendable {
         }
     }
 
-    /// For each bag `b` that is not `excluded` (in order), the first earlier bag `a`, itself
-    /// neither excluded nor a repeat, whose cosine similarity with `b` is at least `threshold`:
+    /// For each bag `b` (in order), the first earlier bag `a`, itself not a repeat, whose
+    /// cosine similarity with `b` is at least `threshold`:
     /// the pairs (b, a). Exactly the answer of comparing every pair, without doing so (prefix
     /// filtering, as in all-pairs similarity search): words are ordered rarest first, and a
     /// bag's prefix is what is left once the tail whose share of its squared length is below
@@ -326,16 +326,9 @@ public struct ArticleScorer: Sendable {
     /// by integer dot product.
     /// - Complexity: linear in the input for text whose paragraphs share few rare words; at
     ///   worst the pairwise comparison it replaces.
-    static func nearRepeats(_ bags: [[(id: Int32, count: Int32)]], threshold: Double,
-                            excluded: (Int) -> Bool) -> [(b: Int, a: Int)] {
-        guard threshold > 0 else {
-            // Every pair qualifies: the first earlier bag that is still a target.
-            var out: [(Int, Int)] = [], first: Int?
-            for b in bags.indices where !excluded(b) {
-                if let a = first { out.append((b, a)) } else { first = b }
-            }
-            return out
-        }
+    static func nearRepeats(_ bags: [[(id: Int32, count: Int32)]], threshold: Double) -> [(b: Int, a: Int)] {
+        // Every pair qualifies: each bag repeats the first.
+        guard threshold > 0 else { return bags.indices.dropFirst().map { (b: $0, a: 0) } }
         // Ids are dense (``wordBags``): the order is a rank per id, rarest first.
         let width = Int(bags.lazy.flatMap { $0 }.map(\.id).max() ?? -1) + 1
         var frequency = [Int](repeating: 0, count: width)
@@ -350,7 +343,6 @@ public struct ArticleScorer: Sendable {
         var out: [(b: Int, a: Int)] = []
         var seen: [Int] = Array(repeating: -1, count: bags.count)
         for b in bags.indices {
-            guard !excluded(b) else { continue }
             // b's prefix: rarest words first, the tail below threshold² left out.
             let order = bags[b].sorted { rank[Int($0.id)] < rank[Int($1.id)] }
             var tail = 0, cut = order.count
@@ -445,7 +437,7 @@ public struct ArticleScorer: Sendable {
         let targets = candidates.indices.filter { out[candidates[$0].index]?.other == nil }
         if targets.count > 1 {
             let bags = Self.wordBags(targets.map { candidateWords[$0] })
-            for (b, a) in Self.nearRepeats(bags, threshold: config.duplicateSimilarity, excluded: { _ in false }) {
+            for (b, a) in Self.nearRepeats(bags, threshold: config.duplicateSimilarity) {
                 out[candidates[targets[b]].index, default: Structure()].other = "repeats paragraph \(candidates[targets[a]].index)"
             }
         }
