@@ -232,6 +232,16 @@ struct JSONNumberTests {
         }
         for d in fixed { #expect(JSONValue.format(d) == Self.reference(d), "\(d)") }
     }
+
+    @Test func integersAsSwiftPrintsThem() {
+        var values = [0, 7, -7, 10, -10, 1_000_000, Int.max, Int.min, Int.min + 1]
+        var state: UInt64 = 42
+        for _ in 0..<2_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Int(bitPattern: UInt(state)) >> Int(state % 60))
+        }
+        for i in values { #expect(JSONValue.int(i).serialized() == String(i)) }
+    }
 }
 
 @Suite("JSON strings")

@@ -1,6 +1,8 @@
 /// A JSON value whose objects keep their keys in the order given, so reports print keys in
 /// the documented order and the same report always gives the same bytes.
-public indirect enum JSONValue: Sendable, Equatable {
+// Not `indirect`: arrays already live on the heap, and an indirect enum boxes every case,
+// a malloc for each number and string of a report.
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -34,8 +36,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .number(let d): out.append(contentsOf: JSONValue.format(d).utf8)
+        case .int(let i): JSONValue.appendDigits(Int64(i), to: &out)
+        case .number(let d): JSONValue.appendNumber(d, to: &out)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
@@ -72,27 +74,58 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Rounds to 6 decimals and drops trailing zeros (`0.5`, `12`, `-0.333333`).
     static func format(_ d: Double) -> String {
-        guard d.isFinite else { return "null" }
+        var out: [UInt8] = []
+        appendNumber(d, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendNumber(_ d: Double, to out: inout [UInt8]) {
+        guard d.isFinite else { out.append(contentsOf: "null".utf8); return }
         let scaled = (d * 1_000_000).rounded()
         let rounded = scaled / 1_000_000
-        if rounded == 0 { return "0" }
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        if rounded == 0 { out.append(UInt8(ascii: "0")); return }
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { appendDigits(Int64(rounded), to: &out); return }
         // rounded is the double nearest k/10^6 for the integer k = scaled; below 2^31 its
         // "%.6f" is exactly k/10^6, so the digits come from k itself (printf through Foundation
         // is slow).
         if abs(scaled) < 2_147_483_648 {
             let k = Int64(scaled)
-            let whole = abs(k) / 1_000_000
+            if k < 0 { out.append(UInt8(ascii: "-")) }
+            appendDigits(abs(k) / 1_000_000, to: &out)
+            out.append(UInt8(ascii: "."))
             var fraction = abs(k) % 1_000_000
             var digits = 6
             while fraction % 10 == 0 && digits > 0 { fraction /= 10; digits -= 1 }
-            let tail = String(fraction)
-            return (k < 0 ? "-" : "") + String(whole) + "." + String(repeating: "0", count: digits - tail.count) + tail
+            // `digits` places, leading zeros kept.
+            var divisor: Int64 = 1
+            for _ in 1..<digits { divisor *= 10 }
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+                divisor /= 10
+            }
+            return
         }
         var text = String(format: "%.6f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
-        return text
+        out.append(contentsOf: text.utf8)
+    }
+
+    /// Decimal digits of `value`, with a minus sign when negative.
+    static func appendDigits(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        // Int64.min has no positive counterpart: work with the magnitude as UInt64.
+        var magnitude = value.magnitude
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, enough for 20 digits
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var end = raw.count
+            repeat {
+                end -= 1
+                raw[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: raw[end...])
+        }
     }
 
     /// Writes `s` as a JSON string: quotes, backslashes and control characters escaped, and
