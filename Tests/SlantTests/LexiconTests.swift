@@ -16,6 +16,27 @@ struct LexiconTSVTests {
         #expect(lexicon.sha256.count == 64)
     }
 
+    @Test func windowsLineEndingsAndSpacesAroundFields() throws {
+        let text = tsv(" Disgrac*\tevaluative \t 0.8\tnote\nrammed  through\tcharged\t0.9\n").replacingOccurrences(of: "\n", with: "\r\n")
+        let lexicon = try Lexicon.parseTSV(text, origin: "t.tsv")
+        #expect(lexicon.name == "test")
+        #expect(lexicon.entries.map(\.key) == ["disgrac*", "rammed through"])
+        #expect(lexicon.entries.map(\.category) == ["evaluative", "charged"])
+        #expect(lexicon.entries.map(\.note) == ["note", ""])
+        #expect(lexicon.entries[1].words == ["rammed", "through"])
+        #expect(lexicon.entries.map(\.line) == [6, 7])
+    }
+
+    @Test func byteSplitAgreesWithCharacterSplit() {
+        for text in ["", "a", "\t", "a\tb", "\ta\t\tb\t", "é\tü😀\t", "x\n\ny\n"] {
+            for byte in [UInt8(ascii: "\t"), UInt8(ascii: "\n")] {
+                let character = Character(Unicode.Scalar(byte))
+                #expect(text[...].split(byte: byte) == text.split(separator: character, omittingEmptySubsequences: false))
+                #expect(text[...].split(byte: byte, omittingEmpty: true) == text.split(separator: character))
+            }
+        }
+    }
+
     struct BadCase: Sendable, CustomStringConvertible {
         var id: String
         var text: String

@@ -39,9 +39,13 @@ extension Lexicon {
 
         var lineNumber = 0
         var lastContentLine = 1
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines and fields are split on bytes: a line feed or a tab is always a grapheme of its
+        // own, so this is what splitting on Characters gives, without grapheme breaking (which
+        // was a quarter of loading the lexicons). The one difference: CR LF, a single
+        // Character, now ends a line as well.
+        for rawLine in text[...].split(byte: UInt8(ascii: "\n")) {
             lineNumber += 1
-            var line = Substring(rawLine)
+            var line = rawLine
             if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if !line.trimmingSpaces().isEmpty { lastContentLine = lineNumber }
@@ -83,7 +87,7 @@ extension Lexicon {
                 continue
             }
             if line.trimmingSpaces().isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = line.split(byte: UInt8(ascii: "\t"))
             guard fields.count == 3 || fields.count == 4 else {
                 throw fail(lineNumber, "expected 3 or 4 tab-separated fields (term, category, weight, note), got \(fields.count)")
             }
@@ -91,7 +95,8 @@ extension Lexicon {
             let category = fields[1].trimmingSpaces()
             guard !term.isEmpty else { throw fail(lineNumber, "empty term") }
             guard !category.isEmpty else { throw fail(lineNumber, "empty category for '\(term)'") }
-            if header["terms"] != "regex", let star = term.firstIndex(of: "*"), star != term.index(before: term.endIndex) {
+            if header["terms"] != "regex", term.utf8.contains(UInt8(ascii: "*")),
+               let star = term.firstIndex(of: "*"), star != term.index(before: term.endIndex) {
                 throw fail(lineNumber, "'*' is allowed only at the end of a term: '\(term)'")
             }
             guard let weight = Double(fields[2].trimmingSpaces()), weight.isFinite else {
@@ -143,15 +148,46 @@ extension Lexicon {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// The text without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> SubSequence {
+    func trimmingSpaces() -> Substring { self[...].trimmingSpaces() }
+}
+
+extension Substring {
+    /// The pieces between occurrences of an ASCII `byte`, empty pieces included (as
+    /// `split(separator:omittingEmptySubsequences: false)` would give for that character,
+    /// when it is one that always stands as a grapheme of its own: line feed, tab, space
+    /// between words).
+    func split(byte: UInt8, omittingEmpty: Bool = false) -> [Substring] {
+        precondition(byte < 0x80)
+        var pieces: [Substring] = []
+        let bytes = utf8
+        var start = bytes.startIndex, i = start
+        while i < bytes.endIndex {
+            if bytes[i] == byte {
+                if !(omittingEmpty && start == i) { pieces.append(self[start..<i]) }
+                start = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        if !(omittingEmpty && start == i) { pieces.append(self[start..<i]) }
+        return pieces
+    }
+
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> Substring {
+        // Nothing to trim unless the first or last byte is a space or a tab (the common case,
+        // decided without grapheme breaking).
+        if let first = utf8.first, let last = utf8.last,
+           first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return self }
         var start = startIndex, end = endIndex
         while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
         while end > start, self[index(before: end)] == " " || self[index(before: end)] == "\t" { end = index(before: end) }
         return self[start..<end]
     }
+}
 
+extension StringProtocol {
     func replacingTabsAndNewlines() -> String {
         String(map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }

@@ -28,7 +28,11 @@ public struct Lexicon: Sendable, Equatable {
         }
 
         /// The term split into words; a trailing `*` on the last word makes it a prefix.
-        public var words: [Substring] { key.split(separator: " ") }
+        // Split on the space byte: keys are normalised to single spaces, and the byte split
+        // skips the grapheme breaking that `split` on a Character does.
+        public var words: [Substring] {
+            key[...].split(byte: UInt8(ascii: " "), omittingEmpty: true)
+        }
     }
 
     /// Short identifier, e.g. `loaded-language`.
@@ -89,6 +93,14 @@ public struct Lexicon: Sendable, Equatable {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
+            // ASCII, the common case, without Unicode property look-ups (same answers).
+            if scalar.isASCII {
+                let v = scalar.value
+                if v == 0x20 || (0x09...0x0D).contains(v) { pendingSpace = !out.isEmpty; continue }
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append((0x41...0x5A).contains(v) ? Unicode.Scalar(v + 0x20)! : scalar)
+                continue
+            }
             if scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue

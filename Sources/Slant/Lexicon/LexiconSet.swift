@@ -158,7 +158,7 @@ public struct LexiconSet: Sendable {
         targetMatcher = Matcher(targets, include: { Self.nameCategories.contains($0) }, vocabulary: vocabulary)
         var common = Set<String>()
         for lexicon in [stopwords, reportVerbs, stanceMarkers, sentimentModifiers, valence, eventWords, factCues, loaded] {
-            for entry in lexicon.entries where !entry.key.contains(" ") { common.insert(entry.key) }
+            for entry in lexicon.entries where !entry.key.utf8.contains(UInt8(ascii: " ")) { common.insert(entry.key) }
         }
         for entry in segmentation.entries where entry.category == "sentence-starter" { common.insert(entry.key) }
         for entry in targets.entries where entry.category == "non-name" || entry.category == "stance-act" || entry.category.hasPrefix("pronoun-") {
