@@ -314,3 +314,21 @@ struct MulticlassMetricsTests {
         #expect(scores.map { Metrics.threeWay($0, negative: c.negative, positive: c.positive) } == gold)
     }
 }
+
+@Suite("Stance rule numbers")
+struct SignedOneDecimalTests {
+    @Test func sameAsPrintf() {
+        var values: [Double] = [0, -0.0, 0.05, 0.15, 0.25, 0.35, -0.25, -0.35, -0.04, 0.04, 1.45, 2.5, -2.55, 9.95, 99.95,
+                                0.45, 1e13 + 0.05, -3, 4, 0.95, -0.95, .ulpOfOne, -.ulpOfOne, 0.1 + 0.2]
+        var state: UInt64 = 99
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let unit = Double(state >> 11) / Double(1 << 53)
+            values.append((unit * 2 - 1) * [1.0, 5, 100, 0.2][Int(state % 4)])
+            // Exact ties and their neighbours.
+            let tie = (Double(Int(state % 2000)) - 1000 + 0.5) / 10
+            values += [tie, tie.nextUp, tie.nextDown]
+        }
+        for v in values { #expect(StanceScorer.signedOneDecimal(v) == String(format: "%+.1f", v), "\(v)") }
+    }
+}

@@ -126,6 +126,23 @@ public struct Matcher: Sendable {
         return lexicon.entries[match.entry]
     }
 
+    /// As ``contains(_:)`` for the normalised form of token `i` of `doc` (its stem not
+    /// considered), with the id the document computed: no arrays made, no hashing.
+    func contains(normOf doc: Document, _ i: Int) -> Bool {
+        longestMatch(oneNorm(doc, i), at: 0, end: 1).map { $0.length == 1 } ?? false
+    }
+
+    /// As ``entry(for:)`` for the normalised form of token `i` of `doc` (its stem not
+    /// considered).
+    func entry(forNormOf doc: Document, _ i: Int) -> Lexicon.Entry? {
+        guard let match = longestMatch(oneNorm(doc, i), at: 0, end: 1), match.length == 1 else { return nil }
+        return lexicon.entries[match.entry]
+    }
+
+    private func oneNorm(_ doc: Document, _ i: Int) -> OneNorm {
+        OneNorm(word: doc.norms[i], id: doc.vocabulary === vocabulary ? doc.normIDs[i] : vocabulary.id(doc.norms[i]))
+    }
+
     // MARK: The search, over words with ids
 
     private func matches<W: MatcherWords>(_ words: W, range: Range<Int>) -> [Match] {
@@ -270,6 +287,17 @@ private struct DocumentWords: MatcherWords {
     func stem(_ k: Int) -> String? { doc.stems[k] }
     func normID(_ k: Int) -> Int32 { doc.normIDs[k] }
     func stemID(_ k: Int) -> Int32 { doc.stemIDs[k] }
+}
+
+/// The normalised form of one token of a document, alone (no stem).
+private struct OneNorm: MatcherWords {
+    let word: String
+    let id: Int32
+    var count: Int { 1 }
+    func norm(_ k: Int) -> String { word }
+    func stem(_ k: Int) -> String? { nil }
+    func normID(_ k: Int) -> Int32 { id }
+    func stemID(_ k: Int) -> Int32 { -1 }
 }
 
 /// Plain strings, looked up in the vocabulary as the search reaches them.

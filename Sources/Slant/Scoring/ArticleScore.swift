@@ -488,6 +488,32 @@ public struct ArticleScorer: Sendable {
         return s
     }
 
+    /// `text.split(separator: " ").count`, counted on scalars when no space can join a
+    /// grapheme with its neighbours (then each space is a Character of its own). A space
+    /// joins a following combining mark, spacing mark, joiner or emoji modifier (all at
+    /// U+0300 or above, outside the punctuation block), and a preceding prepended mark (all at
+    /// U+0600 or above, outside the symbol blocks); otherwise the grapheme count is used.
+    static func spaceSeparatedCount(_ text: String) -> Int {
+        var count = 0, inPiece = false, afterSpace = false
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if afterSpace, v >= 0x300, !(0x2010...0x2027).contains(v), !(0x2030...0x205E).contains(v) {
+                return text.split(separator: " ").count
+            }
+            if v == 0x20 {
+                if previous >= 0x600, !(0x2000...0x2BFF).contains(previous) { return text.split(separator: " ").count }
+                inPiece = false
+                afterSpace = true
+            } else {
+                afterSpace = false
+                if !inPiece { inPiece = true; count += 1 }
+            }
+            previous = v
+        }
+        return count
+    }
+
     private func summarize(_ paragraphs: [ParagraphScore]) -> ArticleSummary {
         let content = paragraphs.filter { $0.label != .other }
         let words = content.reduce(0) { $0 + $1.words }
@@ -508,7 +534,7 @@ public struct ArticleScorer: Sendable {
             authorCategories: byCategory(author, base: authorWords),
             quotedCategories: byCategory(attributed, base: attributedWords))
         let sentimentParts = content.flatMap { p in
-            p.sentences.map { ($0.sentiment, Double(max(1, $0.text.split(separator: " ").count))) }
+            p.sentences.map { ($0.sentiment, Double(max(1, Self.spaceSeparatedCount($0.text)))) }
         }
         return ArticleSummary(
             paragraphs: paragraphs.count, contentParagraphs: content.count,

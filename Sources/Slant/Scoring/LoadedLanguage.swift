@@ -44,7 +44,7 @@ struct LoadedLanguageScorer {
         }
         func add(_ span: Range<Int>, _ entry: Lexicon.Entry, _ lexicon: Lexicon, category: String) {
             guard !span.contains(where: covered.contains) else { return }
-            if span.count == 1, lexicons.eventMatcher.contains(doc.norms[span.lowerBound]) { return }
+            if span.count == 1, lexicons.eventMatcher.contains(normOf: doc, span.lowerBound) { return }
             let first = doc.tokens[span.lowerBound], last = doc.tokens[span.upperBound - 1]
             let hit = LoadedHit(
                 text: doc.text(first.start, last.end), category: category, weight: entry.weight,

@@ -56,7 +56,7 @@ struct SentimentScorer {
         var position = 0
         while position < words.count {
             let i = words[position]
-            if let entry = modifier[position], entry.category != "negator" || lexicons.valenceMatcher.entry(for: doc.norms[i]) == nil {
+            if let entry = modifier[position], entry.category != "negator" || lexicons.valenceMatcher.entry(forNormOf: doc, i) == nil {
                 position += 1
                 continue
             }

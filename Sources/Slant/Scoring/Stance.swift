@@ -161,7 +161,7 @@ struct StanceScorer {
                 let (_, _, hits) = sentiment.score(doc, tokens: clause)
                 var evaluative: [(span: Range<Int>, value: Double, rules: [String])] = []
                 for hit in hits where !hit.tokens.contains(where: { claimed.contains($0) || nameTokens.contains($0) }) {
-                    if hit.tokens.count == 1, lexicons.eventMatcher.contains(doc.norms[hit.tokens.lowerBound]) { continue }
+                    if hit.tokens.count == 1, lexicons.eventMatcher.contains(normOf: doc, hit.tokens.lowerBound) { continue }
                     var value = hit.adjusted
                     var rules = ["valence \(format(hit.base))"] + hit.rules
                     // A predicate's negation reaches farther than VADER's three words
@@ -257,7 +257,7 @@ struct StanceScorer {
         for i in range {
             let norm = doc.norms[i]
             let boundary = lexicons.clauseBoundaries.contains(norm)
-                || (doc.tokens[i].kind == .word && lexicons.modifierMatcher.entry(for: norm)?.category == "contrast")
+                || (doc.tokens[i].kind == .word && lexicons.modifierMatcher.entry(forNormOf: doc, i)?.category == "contrast")
             if boundary {
                 if start < i { out.append(start..<i) }
                 start = i + 1
@@ -271,7 +271,9 @@ struct StanceScorer {
     func distance(_ a: Range<Int>, _ b: Range<Int>, _ doc: Document) -> Int {
         let (low, high) = a.upperBound <= b.lowerBound ? (a.upperBound, b.lowerBound) : (b.upperBound, a.lowerBound)
         guard low < high else { return 0 }
-        return (low..<high).filter { doc.tokens[$0].isWordLike }.count
+        var count = 0
+        for k in low..<high where doc.tokens[k].isWordLike { count += 1 }
+        return count
     }
 
     /// A form of "be" or "get" right before the verb (skipping one adverb): passive voice.
@@ -296,7 +298,7 @@ struct StanceScorer {
             if doc.tokens[j].kind == .word {
                 words += 1
                 let norm = doc.norms[j]
-                if norm.hasSuffix("n't") || lexicons.modifierMatcher.entry(for: norm)?.category == "negator" { return doc.text(of: doc.tokens[j]) }
+                if norm.hasSuffix("n't") || lexicons.modifierMatcher.entry(forNormOf: doc, j)?.category == "negator" { return doc.text(of: doc.tokens[j]) }
             }
             j -= 1
         }
@@ -327,7 +329,21 @@ struct StanceScorer {
         return ("unnamed source", nil)
     }
 
-    private func format(_ v: Double) -> String { String(format: "%+.1f", v) }
+    private func format(_ v: Double) -> String { Self.signedOneDecimal(v) }
+
+    /// What `String(format: "%+.1f", v)` gives, without Foundation's formatter (a twentieth
+    /// of stance scoring): v rounded to tenths, ties to even, decided on v's exact value
+    /// (the sign of `fma(v, 10, -midpoint)` is the sign of the exact difference).
+    static func signedOneDecimal(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e14 else { return String(format: "%+.1f", v) }
+        let magnitude = abs(v)
+        let floor = (magnitude * 10).rounded(.down)
+        let above = fma(magnitude, 10, -(floor + 0.5))
+        let tenths = above < 0 ? floor : above > 0 ? floor + 1
+            : floor.truncatingRemainder(dividingBy: 2) == 0 ? floor : floor + 1
+        let k = Int64(tenths)
+        return (v.sign == .minus ? "-" : "+") + String(k / 10) + "." + String(k % 10)
+    }
 }
 
 extension ArticleScore {

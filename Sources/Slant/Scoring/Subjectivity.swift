@@ -69,7 +69,7 @@ struct SubjectivityScorer {
         }
         for hit in valence where isAuthor(hit.tokens.lowerBound) && abs(hit.base) >= config.valenceMin {
             guard !hit.tokens.contains(where: loadedTokens.contains) else { continue }
-            guard !(hit.tokens.count == 1 && lexicons.eventMatcher.contains(doc.norms[hit.tokens.lowerBound])) else { continue }
+            guard !(hit.tokens.count == 1 && lexicons.eventMatcher.contains(normOf: doc, hit.tokens.lowerBound)) else { continue }
             let (s, e) = tokenSpan(hit.tokens)
             add("valence", s, e, scale: abs(hit.base) / 4)
         }

@@ -109,7 +109,7 @@ extension ArticleScorer {
         cues[8] = doc.voices[given.tokens.lowerBound] == .author ? 0 : 1
         // The plain lexicon valence on each side, no rules, weighted by distance.
         for i in sentence.tokens where doc.tokens[i].kind == .word && !given.tokens.contains(i) {
-            guard let entry = lexicons.valenceMatcher.entry(for: doc.norms[i]) else { continue }
+            guard let entry = lexicons.valenceMatcher.entry(forNormOf: doc, i) else { continue }
             let d = Double(scorer.distance(given.tokens, i..<(i + 1), doc))
             cues[i < given.tokens.lowerBound ? 9 : 10] += entry.weight / (1 + d / lexicons.config.stanceDistanceScale) / 4
         }

@@ -186,7 +186,7 @@ enum QuoteFinder {
 
     /// A word of category `blocks-report` (modal, infinitive `to`) at token `i`.
     private static func isBlocker(_ doc: Document, _ lexicons: LexiconSet, _ i: Int) -> Bool {
-        lexicons.reportVerbMatcher.entry(for: doc.norms[i])?.category == "blocks-report"
+        lexicons.reportVerbMatcher.entry(forNormOf: doc, i)?.category == "blocks-report"
     }
 
     private static func isClausePunctuation(_ doc: Document, _ i: Int) -> Bool {
