@@ -88,6 +88,15 @@ struct FurnitureTests {
         #expect(found.leading == expected.leading)
     }
 
+    @Test func everyLiteralConditionMustHold() {
+        let dateline = PatternPrefilter(pattern: "^[A-Z][A-Za-z .,'-]{1,40}\\((?i:reuters|ap)\\)\\s*")
+        // "ap" occurs (case-insensitively) but "(" does not: the pattern cannot match.
+        #expect(!dateline.allows(.init("Perhaps a happy apple")))
+        #expect(!dateline.allows(.init("Pete (a) said")))
+        #expect(dateline.allows(.init("LONDON (Reuters) - Shares fell.")))
+        #expect(dateline.allows(.init("Some place (AP)")))
+    }
+
     /// The prefilter only skips patterns that cannot match: on furniture, near-furniture,
     /// case variants and characters ICU folds to ASCII ("ſ", the Kelvin sign, "ß"), every
     /// paragraph gets the same answer with and without it.

@@ -25,9 +25,13 @@ struct PatternPrefilter: Equatable {
     }
 
     /// Alternatives of which one must occur (UTF-8; ASCII-lower-cased when
-    /// `caseInsensitive`), or nil for no such condition.
+    /// `caseInsensitive`), or nil for no such condition: the most selective one.
     var literals: [[UInt8]]?
     var caseInsensitive = false
+    /// Every literal condition read off the pattern, `literals` among them, each necessary
+    /// on its own; tested fewest alternatives first (`^[A-Z][A-Za-z .,'-]{1,40}\((?i:ap|…)\)`
+    /// needs "(" as well as one of the agencies, and "(" is the rarer).
+    private var required: [(alternatives: [[UInt8]], insensitive: Bool)] = []
     /// Allowed ASCII bytes at positions 0, 1, … of an anchored pattern.
     private(set) var leading: [Set<UInt8>] = []
     /// `leading` as bitmaps, for the test on every paragraph.
@@ -65,10 +69,12 @@ struct PatternPrefilter: Equatable {
             guard k < text.bytes.count, text.bytes[k] < 0x80 else { break }
             if !allowed.contains(text.bytes[k]) { return false }
         }
-        guard let literals else { return true }
-        if caseInsensitive && !text.foldsLikeASCII { return true }
-        let haystack = caseInsensitive ? text.lowered : text.bytes
-        return literals.contains { Self.occurs($0, in: haystack) }
+        for condition in required {
+            if condition.insensitive && !text.foldsLikeASCII { continue }
+            let haystack = condition.insensitive ? text.lowered : text.bytes
+            if !condition.alternatives.contains(where: { Self.occurs($0, in: haystack) }) { return false }
+        }
+        return true
     }
 
     static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
@@ -98,6 +104,7 @@ struct PatternPrefilter: Equatable {
     init(literals: [String]?, caseInsensitive: Bool = false, leading: [Set<UInt8>] = []) {
         self.literals = literals?.map { Array($0.utf8).map { caseInsensitive ? Self.lower($0) : $0 } }
         self.caseInsensitive = caseInsensitive
+        required = self.literals.map { [($0, caseInsensitive)] } ?? []
         self.leading = leading
         leadingBits = leading.map(ByteSet.init)
     }
@@ -128,10 +135,14 @@ struct PatternPrefilter: Equatable {
         if p.starts(with: "(?i)".unicodeScalars) { insensitive = true; p = p.dropFirst(4) }
         guard let elements = Self.elements(p, insensitive: insensitive) else { self.init(literals: nil); return }
         self.init(literals: nil)
-        if let (found, foundInsensitive) = Self.requiredLiterals(elements, insensitive: insensitive) {
+        func bytes(_ literal: String, _ insensitive: Bool) -> [UInt8] { Array(literal.utf8).map { insensitive ? Self.lower($0) : $0 } }
+        let (best, all) = Self.requiredLiterals(elements, insensitive: insensitive)
+        if let (found, foundInsensitive) = best {
             caseInsensitive = foundInsensitive
-            literals = found.map { literal in Array(literal.utf8).map { foundInsensitive ? Self.lower($0) : $0 } }
+            literals = found.map { bytes($0, foundInsensitive) }
         }
+        required = all.sorted { $0.alternatives.count < $1.alternatives.count }
+            .map { c in (c.alternatives.map { bytes($0, c.insensitive) }, c.insensitive) }
         if case .zeroWidth = elements.first?.kind, p.first == "^" {
             leading = Self.leadingSets(elements.dropFirst(), insensitive: insensitive)
             leadingBits = leading.map(ByteSet.init)
@@ -234,9 +245,11 @@ struct PatternPrefilter: Equatable {
 
     static func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b & ~0x20 : b }
 
-    /// The most selective literal condition: runs of literal characters that each occur
-    /// exactly once, and groups required at least once whose every alternative holds one.
-    private static func requiredLiterals(_ elements: [Element], insensitive: Bool) -> (literals: [String], insensitive: Bool)? {
+    /// The literal conditions: runs of literal characters that each occur exactly once, and
+    /// groups required at least once whose every alternative holds one; `best` is the most
+    /// selective (its shortest alternative longest, at least 2 bytes).
+    private static func requiredLiterals(_ elements: [Element], insensitive: Bool)
+        -> (best: (literals: [String], insensitive: Bool)?, all: [(alternatives: [String], insensitive: Bool)]) {
         var candidates: [(alternatives: [String], insensitive: Bool)] = []
         var run = ""
         func endRun() { if !run.isEmpty { candidates.append(([run], insensitive)) }; run = "" }
@@ -260,8 +273,10 @@ struct PatternPrefilter: Equatable {
             }
         }
         func weakest(_ alternatives: [String]) -> Int { alternatives.map(\.utf8.count).min() ?? 0 }
-        guard let best = usable.max(by: { weakest($0.alternatives) < weakest($1.alternatives) }), weakest(best.alternatives) >= 2 else { return nil }
-        return (best.alternatives, best.insensitive)
+        guard let best = usable.max(by: { weakest($0.alternatives) < weakest($1.alternatives) }), weakest(best.alternatives) >= 2 else {
+            return (nil, usable)
+        }
+        return ((best.alternatives, best.insensitive), usable)
     }
 
     /// For each alternative of a group body, its longest literal run; nil when one has none.

@@ -189,7 +189,7 @@ public struct ArticleScorer: Sendable {
                 let sentenceLoaded = loadedBySentence[si] ?? []
                 let (opinion, sentenceCues) = subjectivity.score(
                     doc, sentence: si, loaded: sentenceLoaded, valence: valence, dateline: structure[p.index]?.dateline)
-                let words = sentence.tokens.filter { doc.tokens[$0].isWordLike }
+                let words = sentence.tokens.filter { doc.isWordLike($0) }
                 let authorWords = words.filter { doc.voices[$0] == .author }.count
                 let weight = Double(authorWords) + 1
                 weightedScore += opinion * weight
@@ -200,7 +200,7 @@ public struct ArticleScorer: Sendable {
                                                text: doc.text(sentence.start, sentence.end),
                                                opinionScore: opinion, sentiment: sentimentScore, cues: sentenceCues))
             }
-            let words = p.tokens.filter { doc.tokens[$0].isWordLike }
+            let words = p.tokens.filter { doc.isWordLike($0) }
             let attributed = words.filter { doc.voices[$0] != .author }.count
             let quotedShare = words.isEmpty ? 0 : Double(attributed) / Double(words.count)
             var speakers: [String] = []
@@ -286,14 +286,14 @@ public struct ArticleScorer: Sendable {
         for q in doc.quotations where !q.isScareQuote && paragraphs[q.paragraph].label != .other {
             guard let a = q.attribution, let name = doc.attributions[a].speaker else { continue }
             let isNewStatement = seenChains.insert(q.chain).inserted
-            add(name, words: q.inner.filter { doc.tokens[$0].isWordLike }.count, statement: isNewStatement)
+            add(name, words: q.inner.filter { doc.isWordLike($0) }.count, statement: isNewStatement)
         }
         // Reported speech.
         for a in doc.attributions where a.kind != .direct && !a.content.isEmpty {
             guard let name = a.speaker else { continue }
             let paragraph = doc.sentences[doc.sentenceIndex(ofToken: a.content.lowerBound)].paragraph
             guard paragraphs[paragraph].label != .other else { continue }
-            add(name, words: a.content.filter { doc.tokens[$0].isWordLike && doc.voices[$0] == .reported }.count, statement: true)
+            add(name, words: a.content.filter { doc.isWordLike($0) && doc.voices[$0] == .reported }.count, statement: true)
         }
         return order.map { byName[$0]! }.sorted { $0.words > $1.words || ($0.words == $1.words && $0.name < $1.name) }
     }
@@ -305,13 +305,17 @@ public struct ArticleScorer: Sendable {
     static func wordBags(_ paragraphs: [[String]]) -> [[(id: Int32, count: Int32)]] {
         var ids: [String: Int32] = [:]
         return paragraphs.map { words in
-            var counts: [Int32: Int32] = [:]
-            for word in words {
-                let id = ids[word] ?? { let new = Int32(ids.count); ids[word] = new; return new }()
-                counts[id, default: 0] += 1
-            }
-            return counts.map { (id: $0.key, count: $0.value) }.sorted { $0.id < $1.id }
+            wordBag(words.map { word in ids[word] ?? { let new = Int32(ids.count); ids[word] = new; return new }() })
         }
+    }
+
+    /// One paragraph's word ids as (id, count) pairs in id order.
+    static func wordBag(_ ids: [Int32]) -> [(id: Int32, count: Int32)] {
+        var out: [(id: Int32, count: Int32)] = []
+        for id in ids.sorted() {
+            if let last = out.last, last.id == id { out[out.count - 1].count += 1 } else { out.append((id, 1)) }
+        }
+        return out
     }
 
     /// For each bag `b` (in order), the first earlier bag `a`, itself not a repeat, whose
@@ -393,7 +397,7 @@ public struct ArticleScorer: Sendable {
         var out: [Int: Structure] = [:]
         for p in doc.paragraphs {
             let text = doc.text(p.start, p.end)
-            let words = p.tokens.filter { doc.tokens[$0].isWordLike }
+            let words = p.tokens.filter { doc.isWordLike($0) }
             if p.index == 0, doc.paragraphs.count > 1, isTitle(doc, p, text: text, words: words.count) {
                 let title = text.drop(while: { $0 == "#" || $0 == " " })
                 out[0] = Structure(other: "title", title: String(title))
@@ -405,7 +409,7 @@ public struct ArticleScorer: Sendable {
             }
             if let match = lexicons.furniturePatterns.match(text) {
                 if match.category == "dateline" {
-                    let rest = p.tokens.filter { doc.tokens[$0].isWordLike && doc.tokens[$0].start >= p.start + match.matchedScalars }
+                    let rest = p.tokens.filter { doc.isWordLike($0) && doc.tokens[$0].start >= p.start + match.matchedScalars }
                     if rest.count >= 8 {
                         out[p.index] = Structure(dateline: (p.start, p.start + match.matchedScalars))
                         continue
@@ -417,26 +421,34 @@ public struct ArticleScorer: Sendable {
         // Paragraphs that repeat an earlier one (scraped pages often repeat blocks): exact
         // repeats of the normalised words, and near repeats by cosine similarity of word
         // counts (exact, through a prefix index: ``nearRepeats``).
-        var candidates: [Paragraph] = [], candidateWords: [[String]] = []
+        // Each word gets a small integer id (one string hash per word); paragraphs are then
+        // compared as id sequences (exact repeats) and as bags of ids (near repeats).
+        var wordIDs: [String: Int32] = [:]
+        var candidates: [Paragraph] = [], candidateWords: [[Int32]] = []
         for p in doc.paragraphs where out[p.index]?.other == nil {
-            let words = p.tokens.filter { doc.tokens[$0].isWordLike }.map { doc.norms[$0] }
+            var words: [Int32] = []
+            for t in p.tokens where doc.isWordLike(t) {
+                let norm = doc.norms[t]
+                if let id = wordIDs[norm] { words.append(id) } else {
+                    let id = Int32(wordIDs.count)
+                    wordIDs[norm] = id
+                    words.append(id)
+                }
+            }
             if words.count >= 8 { candidates.append(p); candidateWords.append(words) }
         }
-        // Keyed by the words joined with U+001F, which no word token holds: one string hash
-        // per paragraph instead of one per word.
-        var firstWithWords: [String: Int] = [:]
+        var firstWithWords: [[Int32]: Int] = [:]
         for (p, words) in zip(candidates, candidateWords) {
-            let key = words.joined(separator: "\u{1F}")
-            if let first = firstWithWords[key] {
+            if let first = firstWithWords[words] {
                 out[p.index, default: Structure()].other = "repeats paragraph \(first)"
             } else {
-                firstWithWords[key] = p.index
+                firstWithWords[words] = p.index
             }
         }
         // Exact repeats are no targets: only the rest are bagged and searched.
         let targets = candidates.indices.filter { out[candidates[$0].index]?.other == nil }
         if targets.count > 1 {
-            let bags = Self.wordBags(targets.map { candidateWords[$0] })
+            let bags = targets.map { Self.wordBag(candidateWords[$0]) }
             for (b, a) in Self.nearRepeats(bags, threshold: config.duplicateSimilarity) {
                 out[candidates[targets[b]].index, default: Structure()].other = "repeats paragraph \(candidates[targets[a]].index)"
             }

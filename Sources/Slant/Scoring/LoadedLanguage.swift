@@ -81,7 +81,7 @@ struct LoadedLanguageScorer {
         let paragraphs = range.isEmpty ? 0..<0 : doc.sentences[sentences.lowerBound].paragraph..<(doc.sentences[sentences.upperBound - 1].paragraph + 1)
         let quotations = paragraphs.flatMap { doc.quotationsByParagraph[$0] }.map { doc.quotations[$0] }
         for q in quotations where q.isScareQuote && range.contains(q.open) {
-            let words = q.inner.filter { doc.tokens[$0].isWordLike }
+            let words = q.inner.filter { doc.isWordLike($0) }
             guard let first = words.first, let last = words.last else { continue }
             let span = first..<(last + 1)
             guard !span.contains(where: covered.contains) else { continue }

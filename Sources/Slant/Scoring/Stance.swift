@@ -272,7 +272,7 @@ struct StanceScorer {
         let (low, high) = a.upperBound <= b.lowerBound ? (a.upperBound, b.lowerBound) : (b.upperBound, a.lowerBound)
         guard low < high else { return 0 }
         var count = 0
-        for k in low..<high where doc.tokens[k].isWordLike { count += 1 }
+        for k in low..<high where doc.isWordLike(k) { count += 1 }
         return count
     }
 

@@ -82,7 +82,7 @@ struct SubjectivityScorer {
             if entry.category == "date-word" { dateTokens.formUnion(span) }
             factHits.append((entry.category == "date-word" ? "date-time" : "number", span))
         }
-        let words = range.filter { doc.tokens[$0].isWordLike }
+        let words = range.filter { doc.isWordLike($0) }
         let firstWord = words.first
         let stance = lexicons.stanceMatcher
         for m in stance.matches(in: doc, range: range) {
@@ -179,7 +179,7 @@ struct SubjectivityScorer {
     private func isLastContentToken(_ doc: Document, _ i: Int, _ range: Range<Int>) -> Bool {
         var k = i + 1
         while k < range.upperBound {
-            if doc.tokens[k].isWordLike { return false }
+            if doc.isWordLike(k) { return false }
             k += 1
         }
         return true

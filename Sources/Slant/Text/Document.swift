@@ -115,6 +115,12 @@ public struct Document: Sendable {
         return low
     }
 
+    /// Whether token `i` is a word or a number (``Token/isWordLike``), read without copying
+    /// the token (and retaining its strings).
+    func isWordLike(_ i: Int) -> Bool {
+        tokens.withUnsafeBufferPointer { $0[i].kind == .word || $0[i].kind == .number }
+    }
+
     /// The first character of a token.
     func firstScalar(_ i: Int) -> Unicode.Scalar { scalars[tokens[i].start] }
 }

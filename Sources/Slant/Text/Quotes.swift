@@ -204,7 +204,7 @@ enum QuoteFinder {
         let fillers = lexicons.speakerWords["speaker-filler"] ?? []
         while start < end, fillers.contains(doc.tokens[start].norm) { start += 1 }
         guard start < end, end - start <= max else { return nil }
-        guard (start..<end).allSatisfy({ doc.tokens[$0].isWordLike || doc.scalars[doc.tokens[$0].start] == "." }) else { return nil }
+        guard (start..<end).allSatisfy({ doc.isWordLike($0) || doc.scalars[doc.tokens[$0].start] == "." }) else { return nil }
         return start..<end
     }
 
@@ -312,14 +312,14 @@ enum QuoteFinder {
             if let a = q.attribution {
                 lastInParagraph = (q.paragraph, a)
             } else if let last = lastInParagraph, last.paragraph == q.paragraph,
-                      q.inner.filter({ doc.tokens[$0].isWordLike }).count > scareMax {
+                      q.inner.filter({ doc.isWordLike($0) }).count > scareMax {
                 doc.quotations[qi].attribution = last.attribution
             }
         }
         // Short quotations with no speaker are the writer's scare quotes.
         for qi in doc.quotations.indices where doc.quotations[qi].attribution == nil {
             let q = doc.quotations[qi]
-            let words = q.inner.filter { doc.tokens[$0].isWordLike }.count
+            let words = q.inner.filter { doc.isWordLike($0) }.count
             if words >= 1, words <= scareMax, !q.unbalanced, !q.continues {
                 doc.quotations[qi].isScareQuote = true
                 for i in q.inner { doc.voices[i] = .author }
