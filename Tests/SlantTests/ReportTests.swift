@@ -251,4 +251,38 @@ struct JSONStringTests {
         #expect(value.serialized() == #"{"k\"ey":"a\"b\\c\n\r\t\u0001\u001f\u2028\u2029\#u{2027}é😀 end"}"#)
         #expect(JSONValue.array([.int(1), .object([("a", .null)])]).pretty() == "[\n  1,\n  {\n    \"a\": null\n  }\n]")
     }
+
+    /// Random strings of characters that need escapes and characters that share their
+    /// bytes, against a scalar-by-scalar reference.
+    @Test func escapesLikeTheReference() {
+        let pieces: [String] = ["a", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "\u{2027}",
+                                "\u{201C}", "\u{201D}", "\u{2019}", "\u{20AC}", "é", "😀", " ", "\u{E2}"]
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for c in s.unicodeScalars {
+                switch c {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                case _ where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+                default: out.unicodeScalars.append(c)
+                }
+            }
+            return out + "\""
+        }
+        var state: UInt64 = 3
+        for _ in 0..<2_000 {
+            var s = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 59) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(JSONValue.string(s).serialized() == reference(s), "\(s.unicodeScalars.map(\.value))")
+        }
+    }
 }

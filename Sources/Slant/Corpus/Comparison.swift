@@ -194,7 +194,7 @@ public struct ComparisonRun: Sendable {
                 p.categoryHits[hit.category, default: 0] += 1
                 p.loadedCounts[Lexicon.normalize(hit.text), default: 0] += 1
             }
-            for i in paragraph.tokens where doc.tokens[i].kind == .word {
+            for i in paragraph.tokens where doc.kind(i) == .word {
                 let term = doc.tokens[i].stem ?? doc.tokens[i].norm
                 if scorer.lexicons.stopwordSet.contains(term) || scorer.lexicons.stopwordSet.contains(doc.tokens[i].norm) { continue }
                 p.wordCounts[term, default: 0] += 1

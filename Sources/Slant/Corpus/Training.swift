@@ -166,7 +166,7 @@ public struct Trainer: Sendable {
                 var covered = Set<Int>()
                 for hit in score.paragraphs.flatMap(\.loaded) where hit.category != "learned" { covered.formUnion(hit.tokens) }
                 let candidates = doc.tokens.indices.filter { i in
-                    doc.tokens[i].kind == .word && !covered.contains(i) && !base.eventMatcher.contains(normOf: doc, i)
+                    doc.kind(i) == .word && !covered.contains(i) && !base.eventMatcher.contains(normOf: doc, i)
                 }.map { (form: doc.stems[$0] ?? doc.norms[$0], author: doc.voices[$0] == .author, sentence: doc.sentenceIndex(ofToken: $0)) }
                 let words = spansByLine[item.line].map { spans -> [(form: String, marked: Bool)] in
                     let tokens = Evaluation.WordTokens(text)

@@ -58,14 +58,16 @@ public struct FurniturePatterns: @unchecked Sendable {
     /// As ``match(_:maxScalars:headScalars:)``; `prefilter: false` runs every pattern, which
     /// tests use to show that the prefilter never changes the answer.
     func match(_ paragraph: String, maxScalars: Int, headScalars: Int, prefilter: Bool) -> Match? {
-        let truncated = paragraph.unicodeScalars.count > maxScalars
+        // No more bytes than the limit means no more scalars: counted only for long text.
+        let truncated = paragraph.utf8.count > maxScalars && paragraph.unicodeScalars.count > maxScalars
         let head = truncated ? String(paragraph.unicodeScalars.prefix(headScalars)) : paragraph
         // The regular expressions are the expensive part; a pattern whose necessary conditions
         // fail cannot match, so it is skipped without running it.
-        let text = prefilter ? PatternPrefilter.Text(head) : nil
+        let text = PatternPrefilter.Text(prefilter ? head : "")
         var ns: NSString?
-        for pattern in patterns {
-            if let text, !pattern.prefilter.allows(text) { continue }
+        for k in patterns.indices {
+            if prefilter, !patterns[k].prefilter.allows(text) { continue }
+            let pattern = patterns[k]
             let string = ns ?? (head as NSString)
             ns = string
             let whole = NSRange(location: 0, length: string.length)

@@ -140,31 +140,33 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     private static func escapeUTF8(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        // Most strings need no escape at all: copy them whole.
-        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            out.append(contentsOf: utf8)
-            return
-        }
+        // One pass: runs that need no escape are copied whole (news text is full of curly
+        // quotes, whose lead byte 0xE2 is also U+2028's, so most strings hold a candidate).
         let n = utf8.count
-        var i = 0
+        var runStart = 0, i = 0
         while i < n {
             let b = utf8[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
+            let lineSeparator = b == 0xE2 && i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)
+            if b == 0xE2 && !lineSeparator { i += 1; continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
             switch b {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)
             case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
             case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
             case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-            case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+            case 0xE2:
                 out.append(contentsOf: (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 i += 2
-            case ..<0x20:
+            default:
                 let hex = String(b, radix: 16)
                 out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(b)
             }
             i += 1
+            runStart = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
     }
 }
 

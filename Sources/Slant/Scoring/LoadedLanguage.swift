@@ -39,7 +39,7 @@ struct LoadedLanguageScorer {
         let suppressed = lexicons.suppressedLoaded
         /// A hand-written hit all of whose words the learned list suppresses.
         func isSuppressed(_ span: Range<Int>) -> Bool {
-            let words = span.filter { doc.tokens[$0].kind == .word }
+            let words = span.filter { doc.kind($0) == .word }
             return !words.isEmpty && words.allSatisfy { suppressed.contains(doc.stems[$0] ?? doc.norms[$0]) }
         }
         func add(_ span: Range<Int>, _ entry: Lexicon.Entry, _ lexicon: Lexicon, category: String) {

@@ -33,7 +33,7 @@ struct SentimentScorer {
     /// - Returns: the score, the raw valence sum (before normalisation) and the evidence.
     /// - Complexity: O(n · w) for n tokens and a rule window of w words.
     func score(_ doc: Document, tokens range: Range<Int>) -> (SentimentScore, Double, [ValenceHit]) {
-        let words = range.filter { doc.tokens[$0].kind == .word }
+        let words = range.filter { doc.kind($0) == .word }
         guard !words.isEmpty else { return (.zero, 0, []) }
         let capsWords = words.filter { doc.tokens[$0].isAllCaps }.count
         let mixedCase = capsWords > 0 && capsWords < words.count
@@ -148,7 +148,7 @@ struct SentimentScorer {
     /// Exclamation and question marks amplify the sum (VADER's punctuation emphasis).
     private func punctuationEmphasis(_ doc: Document, _ range: Range<Int>) -> Double {
         var exclamations = 0, questions = 0
-        for i in range where doc.tokens[i].kind == .punctuation {
+        for i in range where doc.kind(i) == .punctuation {
             for c in doc.scalars[doc.tokens[i].start..<doc.tokens[i].end] {
                 if c == "!" { exclamations += 1 }
                 if c == "?" { questions += 1 }

@@ -99,7 +99,7 @@ struct StanceScorer {
         // The head word of a speaker phrase ("Critics said …") names who holds a stance; it does
         // not evaluate (the modifiers in "the corrupt minister said" still do).
         for a in doc.attributions {
-            if let speaker = a.speakerTokens, let head = speaker.last(where: { doc.tokens[$0].kind == .word }) { nameTokens.insert(head) }
+            if let speaker = a.speakerTokens, let head = speaker.last(where: { doc.kind($0) == .word }) { nameTokens.insert(head) }
         }
 
         let loadedBySentence = Dictionary(grouping: loaded, by: { doc.sentenceIndex(ofToken: $0.tokens.lowerBound) })
@@ -257,7 +257,7 @@ struct StanceScorer {
         for i in range {
             let norm = doc.norms[i]
             let boundary = lexicons.clauseBoundaries.contains(norm)
-                || (doc.tokens[i].kind == .word && lexicons.modifierMatcher.entry(forNormOf: doc, i)?.category == "contrast")
+                || (doc.kind(i) == .word && lexicons.modifierMatcher.entry(forNormOf: doc, i)?.category == "contrast")
             if boundary {
                 if start < i { out.append(start..<i) }
                 start = i + 1
@@ -281,7 +281,7 @@ struct StanceScorer {
         var i = verb - 1
         var skipped = 0
         while i >= 0, skipped <= 1 {
-            if doc.tokens[i].kind != .word { return false }
+            if doc.kind(i) != .word { return false }
             if lexicons.passiveAuxiliaries.contains(doc.norms[i]) { return true }
             if !doc.norms[i].hasSuffix("ly") { return false }
             skipped += 1
@@ -295,7 +295,7 @@ struct StanceScorer {
         var words = 0
         var j = i - 1
         while j >= clause.lowerBound, words < Int(config.stanceNegationWindow) {
-            if doc.tokens[j].kind == .word {
+            if doc.kind(j) == .word {
                 words += 1
                 let norm = doc.norms[j]
                 if norm.hasSuffix("n't") || lexicons.modifierMatcher.entry(forNormOf: doc, j)?.category == "negator" { return doc.text(of: doc.tokens[j]) }

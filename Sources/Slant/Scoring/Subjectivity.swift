@@ -96,7 +96,7 @@ struct SubjectivityScorer {
             let (s, e) = tokenSpan(span)
             add(entry.category, s, e, scale: entry.weight)
         }
-        for i in range where doc.tokens[i].kind == .punctuation && isAuthor(i) {
+        for i in range where doc.kind(i) == .punctuation && isAuthor(i) {
             let t = doc.tokens[i]
             let chars = doc.scalars[t.start..<t.end]
             if chars.contains("?") && isLastContentToken(doc, i, range) { add("rhetorical-question", t.start, t.end) }
@@ -133,7 +133,7 @@ struct SubjectivityScorer {
             let (s, e) = tokenSpan(span)
             add(cue, s, e)
         }
-        for i in range where doc.tokens[i].kind == .number && !dateTokens.contains(i) {
+        for i in range where doc.kind(i) == .number && !dateTokens.contains(i) {
             let t = doc.tokens[i]
             if doc.norms[i].contains(":") || isYear(doc.norms[i]) {
                 add("date-time", t.start, t.end)
@@ -148,9 +148,9 @@ struct SubjectivityScorer {
             let t = doc.tokens[i]
             if t.kind == .word, t.isCapitalized, i != firstWord, doc.norms[i] != "i", isAuthor(i),
                !dateTokens.contains(i), !lexicons.sentenceStarters.contains(doc.norms[i]),
-               !(i > range.lowerBound && doc.tokens[i - 1].kind == .punctuation && Tokenizer.isQuoteMark(doc.firstScalar(i - 1))) {
+               !(i > range.lowerBound && doc.kind(i - 1) == .punctuation && Tokenizer.isQuoteMark(doc.firstScalar(i - 1))) {
                 var j = i + 1
-                while j < range.upperBound, doc.tokens[j].kind == .word, doc.tokens[j].isCapitalized, !dateTokens.contains(j) { j += 1 }
+                while j < range.upperBound, doc.kind(j) == .word, doc.tokens[j].isCapitalized, !dateTokens.contains(j) { j += 1 }
                 let (s, e) = tokenSpan(i..<j)
                 add("named-entity", s, e)
                 i = j
@@ -165,7 +165,7 @@ struct SubjectivityScorer {
         // once per sentence, listed as a `term` cue so the evidence names it.
         if !config.termWeights.isEmpty {
             var seen = Set<String>()
-            for i in range where doc.tokens[i].kind == .word && isAuthor(i) {
+            for i in range where doc.kind(i) == .word && isAuthor(i) {
                 let word = doc.tokens[i].stem ?? doc.norms[i]
                 let term = config.termsStemmed ? LightStem.of(word) : word
                 guard seen.insert(term).inserted, let weight = config.termWeights[term], weight != 0 else { continue }

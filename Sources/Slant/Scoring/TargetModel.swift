@@ -108,7 +108,7 @@ extension ArticleScorer {
         cues[7] = doc.attributionsBySentence[given.sentence].contains { doc.attributions[$0].speakerTokens?.overlaps(given.tokens) ?? false } ? 1 : 0
         cues[8] = doc.voices[given.tokens.lowerBound] == .author ? 0 : 1
         // The plain lexicon valence on each side, no rules, weighted by distance.
-        for i in sentence.tokens where doc.tokens[i].kind == .word && !given.tokens.contains(i) {
+        for i in sentence.tokens where doc.kind(i) == .word && !given.tokens.contains(i) {
             guard let entry = lexicons.valenceMatcher.entry(forNormOf: doc, i) else { continue }
             let d = Double(scorer.distance(given.tokens, i..<(i + 1), doc))
             cues[i < given.tokens.lowerBound ? 9 : 10] += entry.weight / (1 + d / lexicons.config.stanceDistanceScale) / 4
@@ -116,7 +116,7 @@ extension ArticleScorer {
         var terms = Set<String>()
         // Words of the mention's paragraph (target-sentiment items are one sentence, which the
         // segmenter may still split at an abbreviation or a quotation).
-        let words = doc.paragraphs[given.paragraph].tokens.filter { doc.tokens[$0].kind == .word && !given.tokens.contains($0) }
+        let words = doc.paragraphs[given.paragraph].tokens.filter { doc.kind($0) == .word && !given.tokens.contains($0) }
         for i in words { terms.insert("w:" + doc.norms[i]) }
         for i in words.filter({ $0 < given.tokens.lowerBound }).suffix(3) { terms.insert("l:" + doc.norms[i]) }
         for i in words.filter({ $0 >= given.tokens.upperBound }).prefix(3) { terms.insert("r:" + doc.norms[i]) }

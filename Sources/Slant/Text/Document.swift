@@ -121,6 +121,16 @@ public struct Document: Sendable {
         tokens.withUnsafeBufferPointer { $0[i].kind == .word || $0[i].kind == .number }
     }
 
+    /// A capitalised or all-capitals word, read without copying the token.
+    func isCapitalizedWord(_ i: Int) -> Bool {
+        tokens.withUnsafeBufferPointer { $0[i].kind == .word && ($0[i].isCapitalized || $0[i].isAllCaps) }
+    }
+
+    /// The kind of token `i`, read without copying the token.
+    func kind(_ i: Int) -> Token.Kind {
+        tokens.withUnsafeBufferPointer { $0[i].kind }
+    }
+
     /// The first character of a token.
     func firstScalar(_ i: Int) -> Unicode.Scalar { scalars[tokens[i].start] }
 }

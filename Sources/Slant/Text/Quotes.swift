@@ -106,7 +106,7 @@ enum QuoteFinder {
                 add(&doc, paragraph: p.index, open: o, close: nil, innerEnd: innerEnd,
                     chain: openChain, continues: false, unbalanced: true)
             }
-            for i in p.tokens where doc.tokens[i].kind == .punctuation {
+            for i in p.tokens where doc.kind(i) == .punctuation {
                 guard let r = role(doc, i, isOpen: openAt != nil) else { continue }
                 switch r {
                 case .open:
@@ -133,7 +133,7 @@ enum QuoteFinder {
                 let nextIndex = p.index + 1
                 if nextIndex < doc.paragraphs.count,
                    let first = doc.paragraphs[nextIndex].tokens.first,
-                   doc.tokens[first].kind == .punctuation,
+                   doc.kind(first) == .punctuation,
                    role(doc, first, isOpen: false) == .open {
                     add(&doc, paragraph: p.index, open: o, close: nil, innerEnd: p.tokens.upperBound,
                         chain: openChain, continues: true, unbalanced: false)
@@ -220,7 +220,7 @@ enum QuoteFinder {
             if doc.norms[k] == ",", k + 1 < verb, appositiveStarts.contains(doc.norms[k + 1]) {
                 return phraseBefore(doc, k, floor: floor, max: max, lexicons)
             }
-            if doc.tokens[k].kind == .punctuation, doc.norms[k] != ",", doc.norms[k] != "'" { return nil }
+            if doc.kind(k) == .punctuation, doc.norms[k] != ",", doc.norms[k] != "'" { return nil }
             k -= 1
         }
         return nil
@@ -248,7 +248,7 @@ enum QuoteFinder {
             if let close = q.close {
                 var w = close + 1
                 let ceiling = closingSentence.tokens.upperBound
-                while w < ceiling, doc.tokens[w].kind == .punctuation, !Tokenizer.isQuoteMark(doc.firstScalar(w)) { w += 1 }
+                while w < ceiling, doc.kind(w) == .punctuation, !Tokenizer.isQuoteMark(doc.firstScalar(w)) { w += 1 }
                 let window = w..<min(ceiling, w + maxWords + 2)
                 if let verb = verbs(doc, lexicons, in: window).first {
                     if verb.range.lowerBound > w {
@@ -345,7 +345,7 @@ enum QuoteFinder {
                     speaker = phraseAfter(doc, verb.range.upperBound, ceiling: range.upperBound, max: maxWords)
                     let afterSpeaker = (speaker?.upperBound ?? verb.range.upperBound)
                     var contentStart = afterSpeaker
-                    while contentStart < range.upperBound, doc.tokens[contentStart].kind == .punctuation { contentStart += 1 }
+                    while contentStart < range.upperBound, doc.kind(contentStart) == .punctuation { contentStart += 1 }
                     if first - range.lowerBound >= 3 {
                         content = range.lowerBound..<first
                     } else if range.upperBound - contentStart >= 3 {
@@ -359,9 +359,9 @@ enum QuoteFinder {
                     if let that = (contentStart..<limit).first(where: { doc.norms[$0] == "that" }) {
                         contentStart = that + 1
                     }
-                    while contentStart < range.upperBound, doc.tokens[contentStart].kind == .punctuation { contentStart += 1 }
+                    while contentStart < range.upperBound, doc.kind(contentStart) == .punctuation { contentStart += 1 }
                     var contentEnd = range.upperBound
-                    while contentEnd > contentStart, doc.tokens[contentEnd - 1].kind == .punctuation { contentEnd -= 1 }
+                    while contentEnd > contentStart, doc.kind(contentEnd - 1) == .punctuation { contentEnd -= 1 }
                     if contentEnd - contentStart >= 3 {
                         content = contentStart..<contentEnd
                     } else if subject.lowerBound - range.lowerBound >= 4 {

@@ -173,16 +173,13 @@ struct TargetFinder {
             guard let m = entities.longestMatch(in: doc, at: i, end: i + 1) else { return nil }
             return entities.lexicon.entries[m.entry]
         }
-        func isName(_ i: Int) -> Bool {
-            let t = doc.tokens[i]
-            return t.kind == .word && (t.isCapitalized || t.isAllCaps)
-        }
+        func isName(_ i: Int) -> Bool { doc.isCapitalizedWord(i) }
 
         // Capitalised words that do not start a sentence.
         var capitalisedInside = Set<String>()
         for sentence in doc.sentences {
-            let first = sentence.tokens.first { doc.tokens[$0].kind == .word }
-            for i in sentence.tokens where i != first && isName(i) && !(i > 0 && doc.tokens[i - 1].kind == .punctuation && doc.voices[i] != doc.voices[i - 1]) {
+            let first = sentence.tokens.first { doc.kind($0) == .word }
+            for i in sentence.tokens where i != first && isName(i) && !(i > 0 && doc.kind(i - 1) == .punctuation && doc.voices[i] != doc.voices[i - 1]) {
                 capitalisedInside.insert(doc.stems[i] ?? doc.norms[i])
             }
         }
@@ -192,7 +189,7 @@ struct TargetFinder {
         }
         /// Splits a capitalised run into title, names, countries and parties.
         func resolve(_ run: Range<Int>, sentence si: Int, isSentenceStart: Bool) {
-            var words = Array(run).filter { doc.tokens[$0].kind == .word }
+            var words = Array(run).filter { doc.kind($0) == .word }
             // Drop a sentence-initial word that is capitalised only because it starts the sentence.
             if isSentenceStart, let first = words.first, !["title", "title-male", "title-female", "country", "party", "demonym", "party-adjective"].contains(category(first)?.category ?? ""),
                lexicons.isCommonWord(doc.norms[first]) {
@@ -325,7 +322,7 @@ struct TargetFinder {
         }
 
         for (si, sentence) in doc.sentences.enumerated() {
-            let firstWord = sentence.tokens.first { doc.tokens[$0].kind == .word }
+            let firstWord = sentence.tokens.first { doc.kind($0) == .word }
             var i = sentence.tokens.lowerBound
             while i < sentence.tokens.upperBound {
                 // A span the caller marked.
@@ -358,13 +355,13 @@ struct TargetFinder {
                     if norm == ".", category(end - 1).map({ $0.category.hasPrefix("title") }) ?? false,
                        end + 1 < sentence.tokens.upperBound, isName(end + 1) { end += 2; continue }
                     if lexicons.nameConnectors.contains(norm), end + 1 < sentence.tokens.upperBound, isName(end + 1),
-                       doc.tokens[end].kind == .word, !doc.tokens[end].isCapitalized {
+                       doc.kind(end) == .word, !doc.tokens[end].isCapitalized {
                         end += 2
                         continue
                     }
                     break
                 }
-                resolve(i..<end, sentence: si, isSentenceStart: i == firstWord || (i > sentence.tokens.lowerBound && doc.tokens[i - 1].kind == .punctuation && doc.voices[i] != doc.voices[i - 1]))
+                resolve(i..<end, sentence: si, isSentenceStart: i == firstWord || (i > sentence.tokens.lowerBound && doc.kind(i - 1) == .punctuation && doc.voices[i] != doc.voices[i - 1]))
                 i = end
             }
         }
@@ -380,7 +377,7 @@ struct TargetFinder {
             // One sweep: the latest person compatible with each pronoun gender so far.
             var next = 0
             var latest: [Character: TargetMention] = [:]
-            for i in p.tokens where doc.tokens[i].kind == .word {
+            for i in p.tokens where doc.kind(i) == .word {
                 while next < inParagraph.count, inParagraph[next].tokens.upperBound <= i {
                     let m = inParagraph[next]
                     if personLike(m) {
