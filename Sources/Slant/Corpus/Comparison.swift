@@ -195,8 +195,8 @@ public struct ComparisonRun: Sendable {
                 p.loadedCounts[Lexicon.normalize(hit.text), default: 0] += 1
             }
             for i in paragraph.tokens where doc.kind(i) == .word {
-                let term = doc.tokens[i].stem ?? doc.tokens[i].norm
-                if scorer.lexicons.stopwordSet.contains(term) || scorer.lexicons.stopwordSet.contains(doc.tokens[i].norm) { continue }
+                let term = doc.stems[i] ?? doc.norms[i]
+                if scorer.lexicons.stopwordSet.contains(term) || scorer.lexicons.stopwordSet.contains(doc.norms[i]) { continue }
                 p.wordCounts[term, default: 0] += 1
             }
         }

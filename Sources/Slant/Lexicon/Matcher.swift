@@ -281,12 +281,13 @@ private protocol MatcherWords {
 
 /// A document's words, with ids computed once when it was made.
 private struct DocumentWords: MatcherWords {
-    let doc: Document
-    var count: Int { doc.norms.count }
-    func norm(_ k: Int) -> String { doc.norms[k] }
-    func stem(_ k: Int) -> String? { doc.stems[k] }
-    func normID(_ k: Int) -> Int32 { doc.normIDs[k] }
-    func stemID(_ k: Int) -> Int32 { doc.stemIDs[k] }
+    let forms: TokenForms
+    init(doc: Document) { forms = doc.forms }
+    var count: Int { forms.norms.count }
+    func norm(_ k: Int) -> String { forms.norms[k] }
+    func stem(_ k: Int) -> String? { forms.stems[k] }
+    func normID(_ k: Int) -> Int32 { forms.normIDs[k] }
+    func stemID(_ k: Int) -> Int32 { forms.stemIDs[k] }
 }
 
 /// The normalised form of one token of a document, alone (no stem).

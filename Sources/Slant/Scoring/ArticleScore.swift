@@ -182,7 +182,7 @@ public struct ArticleScorer: Sendable {
                 let sentence = doc.sentences[si]
                 let (sentimentScore, _, valence) = sentiment.score(doc, tokens: sentence.tokens)
                 for hit in valence {
-                    let start = doc.tokens[hit.tokens.lowerBound].start, end = doc.tokens[hit.tokens.upperBound - 1].end
+                    let start = doc.tokenStart(hit.tokens.lowerBound), end = doc.tokenEnd(hit.tokens.upperBound - 1)
                     valenceEvidence.append(ValenceEvidence(text: doc.text(start, end), start: start, end: end,
                                                            valence: hit.base, adjusted: hit.adjusted, rules: hit.rules))
                 }
@@ -409,7 +409,7 @@ public struct ArticleScorer: Sendable {
             }
             if let match = lexicons.furniturePatterns.match(text) {
                 if match.category == "dateline" {
-                    let rest = p.tokens.filter { doc.isWordLike($0) && doc.tokens[$0].start >= p.start + match.matchedScalars }
+                    let rest = p.tokens.filter { doc.isWordLike($0) && doc.tokenStart($0) >= p.start + match.matchedScalars }
                     if rest.count >= 8 {
                         out[p.index] = Structure(dateline: (p.start, p.start + match.matchedScalars))
                         continue

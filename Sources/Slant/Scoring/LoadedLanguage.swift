@@ -45,10 +45,10 @@ struct LoadedLanguageScorer {
         func add(_ span: Range<Int>, _ entry: Lexicon.Entry, _ lexicon: Lexicon, category: String) {
             guard !span.contains(where: covered.contains) else { return }
             if span.count == 1, lexicons.eventMatcher.contains(normOf: doc, span.lowerBound) { return }
-            let first = doc.tokens[span.lowerBound], last = doc.tokens[span.upperBound - 1]
+            let start = doc.tokenStart(span.lowerBound), end = doc.tokenEnd(span.upperBound - 1)
             let hit = LoadedHit(
-                text: doc.text(first.start, last.end), category: category, weight: entry.weight,
-                start: first.start, end: last.end, tokens: span,
+                text: doc.text(start, end), category: category, weight: entry.weight,
+                start: start, end: end, tokens: span,
                 voice: doc.voices[span.lowerBound], lexicon: lexicon.name, line: entry.line)
             // A suppressed hit claims no words: a learned entry may still take them.
             if !suppressed.isEmpty, category != "learned", isSuppressed(span) {

@@ -35,7 +35,7 @@ struct SentimentScorer {
     func score(_ doc: Document, tokens range: Range<Int>) -> (SentimentScore, Double, [ValenceHit]) {
         let words = range.filter { doc.kind($0) == .word }
         guard !words.isEmpty else { return (.zero, 0, []) }
-        let capsWords = words.filter { doc.tokens[$0].isAllCaps }.count
+        let capsWords = words.filter { doc.isAllCaps($0) }.count
         let mixedCase = capsWords > 0 && capsWords < words.count
         let modifiers = lexicons.modifierMatcher
 
@@ -97,7 +97,7 @@ struct SentimentScorer {
 
     /// ALL-CAPS word in a mixed-case sentence: |v| += caps increment.
     private func applyCaps(_ hit: inout ValenceHit, _ doc: Document, _ i: Int, _ mixedCase: Bool) {
-        guard mixedCase, doc.tokens[i].isAllCaps else { return }
+        guard mixedCase, doc.isAllCaps(i) else { return }
         hit.adjusted += hit.adjusted > 0 ? config.capsIncrement : -config.capsIncrement
         hit.rules.append("capitals")
     }
@@ -112,7 +112,7 @@ struct SentimentScorer {
             if distance == 2 { scalar *= config.boosterDecay2 }
             if distance == 3 { scalar *= config.boosterDecay3 }
             hit.adjusted += hit.base >= 0 ? scalar : -scalar
-            hit.rules.append("\(entry.category == "intensifier" ? "intensified" : "toned down") by '\(doc.text(of: doc.tokens[words[p]]))'")
+            hit.rules.append("\(entry.category == "intensifier" ? "intensified" : "toned down") by '\(doc.text(ofToken: words[p]))'")
         }
     }
 
@@ -125,7 +125,7 @@ struct SentimentScorer {
             let norm = doc.norms[words[p]]
             if modifier[p]?.category == "negator" || norm.hasSuffix("n't") {
                 hit.adjusted *= config.negationScalar
-                hit.rules.append("negated by '\(doc.text(of: doc.tokens[words[p]]))'")
+                hit.rules.append("negated by '\(doc.text(ofToken: words[p]))'")
                 return
             }
             if modifier[p]?.category == "contrast" { return }
@@ -135,7 +135,7 @@ struct SentimentScorer {
     /// Words before the first contrast word count less, words after it count more.
     private func applyContrast(_ hit: inout ValenceHit, _ doc: Document, _ words: [Int], _ position: Int, _ contrast: Int?, _ modifier: [Int: Lexicon.Entry]) {
         guard let contrast, let entry = modifier[contrast] else { return }
-        let word = doc.text(of: doc.tokens[words[contrast]])
+        let word = doc.text(ofToken: words[contrast])
         if position < contrast {
             hit.adjusted *= 1 - entry.weight * (1 - config.contrastBefore)
             hit.rules.append("before contrast '\(word)'")
@@ -149,7 +149,7 @@ struct SentimentScorer {
     private func punctuationEmphasis(_ doc: Document, _ range: Range<Int>) -> Double {
         var exclamations = 0, questions = 0
         for i in range where doc.kind(i) == .punctuation {
-            for c in doc.scalars[doc.tokens[i].start..<doc.tokens[i].end] {
+            for c in doc.scalars[doc.tokenStart(i)..<doc.tokenEnd(i)] {
                 if c == "!" { exclamations += 1 }
                 if c == "?" { questions += 1 }
             }

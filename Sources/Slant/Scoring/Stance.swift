@@ -152,7 +152,7 @@ struct StanceScorer {
                     }
                     if passive { rules.append("passive") }
                     rules.append("agent: \(holderName)")
-                    let start = doc.tokens[span.lowerBound].start, end = doc.tokens[span.upperBound - 1].end
+                    let start = doc.tokenStart(span.lowerBound), end = doc.tokenEnd(span.upperBound - 1)
                     terms[patient].append(StanceTerm(text: doc.text(start, end), start: start, end: end, value: value,
                                                      holder: holderName == "writer" ? .writer : .source, holderName: holderName, rules: rules))
                 }
@@ -198,7 +198,7 @@ struct StanceScorer {
                     let d = distance(used[nearest].tokens, e.span, doc)
                     guard d <= Int(config.stanceWindow) else { continue }
                     let weight = 1 / (1 + Double(d) / config.stanceDistanceScale)
-                    let start = doc.tokens[e.span.lowerBound].start, end = doc.tokens[e.span.upperBound - 1].end
+                    let start = doc.tokenStart(e.span.lowerBound), end = doc.tokenEnd(e.span.upperBound - 1)
                     terms[nearest].append(StanceTerm(
                         text: doc.text(start, end), start: start, end: end, value: e.value * weight,
                         holder: holder.name == "writer" ? .writer : .source, holderName: holder.name,
@@ -298,7 +298,7 @@ struct StanceScorer {
             if doc.kind(j) == .word {
                 words += 1
                 let norm = doc.norms[j]
-                if norm.hasSuffix("n't") || lexicons.modifierMatcher.entry(forNormOf: doc, j)?.category == "negator" { return doc.text(of: doc.tokens[j]) }
+                if norm.hasSuffix("n't") || lexicons.modifierMatcher.entry(forNormOf: doc, j)?.category == "negator" { return doc.text(ofToken: j) }
             }
             j -= 1
         }

@@ -46,7 +46,7 @@ struct SubjectivityScorer {
             counts[cue, default: 0] += 1
             cues.append(Cue(cue: cue, text: doc.text(start, end), start: start, end: end, weight: weight))
         }
-        func tokenSpan(_ r: Range<Int>) -> (Int, Int) { (doc.tokens[r.lowerBound].start, doc.tokens[r.upperBound - 1].end) }
+        func tokenSpan(_ r: Range<Int>) -> (Int, Int) { (doc.tokenStart(r.lowerBound), doc.tokenEnd(r.upperBound - 1)) }
         let isAuthor = { (i: Int) in doc.voices[i] == .author }
 
         // Opinion cues, writer's voice only.
@@ -89,7 +89,7 @@ struct SubjectivityScorer {
             let span = m.start..<(m.start + m.length)
             guard span.allSatisfy(isAuthor), !span.contains(where: loadedTokens.contains) else { continue }
             // A capitalised function word inside a sentence is a name or a month (May, Will).
-            if doc.tokens[m.start].isCapitalized, m.start != firstWord, !doc.tokens[m.start].isAllCaps,
+            if doc.isCapitalized(m.start), m.start != firstWord, !doc.isAllCaps(m.start),
                dateTokens.contains(m.start) || doc.norms[m.start] != "i" { continue }
             let entry = stance.lexicon.entries[m.entry]
             guard Self.stanceCues.contains(entry.category) else { continue }
@@ -97,10 +97,10 @@ struct SubjectivityScorer {
             add(entry.category, s, e, scale: entry.weight)
         }
         for i in range where doc.kind(i) == .punctuation && isAuthor(i) {
-            let t = doc.tokens[i]
-            let chars = doc.scalars[t.start..<t.end]
-            if chars.contains("?") && isLastContentToken(doc, i, range) { add("rhetorical-question", t.start, t.end) }
-            if chars.contains("!") { add("exclamation", t.start, t.end) }
+            let (start, end) = (doc.tokenStart(i), doc.tokenEnd(i))
+            let chars = doc.scalars[start..<end]
+            if chars.contains("?") && isLastContentToken(doc, i, range) { add("rhetorical-question", start, end) }
+            if chars.contains("!") { add("exclamation", start, end) }
         }
 
         // Fact cues.
@@ -134,23 +134,21 @@ struct SubjectivityScorer {
             add(cue, s, e)
         }
         for i in range where doc.kind(i) == .number && !dateTokens.contains(i) {
-            let t = doc.tokens[i]
-            if doc.norms[i].contains(":") || isYear(doc.norms[i]) {
-                add("date-time", t.start, t.end)
+            if doc.norms[i].contains(Character(":")) || isYear(doc.norms[i]) {
+                add("date-time", doc.tokenStart(i), doc.tokenEnd(i))
             } else {
-                add("number", t.start, t.end)
+                add("number", doc.tokenStart(i), doc.tokenEnd(i))
             }
         }
         // Capitalised names inside the sentence, one cue per run; months and weekdays are
         // already date cues, and a capitalised function word ("The") does not start a name.
         var i = range.lowerBound
         while i < range.upperBound {
-            let t = doc.tokens[i]
-            if t.kind == .word, t.isCapitalized, i != firstWord, doc.norms[i] != "i", isAuthor(i),
+            if doc.kind(i) == .word, doc.isCapitalized(i), i != firstWord, doc.norms[i] != "i", isAuthor(i),
                !dateTokens.contains(i), !lexicons.sentenceStarters.contains(doc.norms[i]),
                !(i > range.lowerBound && doc.kind(i - 1) == .punctuation && Tokenizer.isQuoteMark(doc.firstScalar(i - 1))) {
                 var j = i + 1
-                while j < range.upperBound, doc.kind(j) == .word, doc.tokens[j].isCapitalized, !dateTokens.contains(j) { j += 1 }
+                while j < range.upperBound, doc.kind(j) == .word, doc.isCapitalized(j), !dateTokens.contains(j) { j += 1 }
                 let (s, e) = tokenSpan(i..<j)
                 add("named-entity", s, e)
                 i = j
@@ -166,10 +164,10 @@ struct SubjectivityScorer {
         if !config.termWeights.isEmpty {
             var seen = Set<String>()
             for i in range where doc.kind(i) == .word && isAuthor(i) {
-                let word = doc.tokens[i].stem ?? doc.norms[i]
+                let word = doc.stems[i] ?? doc.norms[i]
                 let term = config.termsStemmed ? LightStem.of(word) : word
                 guard seen.insert(term).inserted, let weight = config.termWeights[term], weight != 0 else { continue }
-                cues.append(Cue(cue: "term", text: doc.text(of: doc.tokens[i]), start: doc.tokens[i].start, end: doc.tokens[i].end, weight: weight))
+                cues.append(Cue(cue: "term", text: doc.text(ofToken: i), start: doc.tokenStart(i), end: doc.tokenEnd(i), weight: weight))
             }
         }
         let z = config.bias + cues.reduce(0) { $0 + $1.weight }

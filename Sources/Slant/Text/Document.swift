@@ -25,15 +25,18 @@ public struct Document: Sendable {
     public private(set) var attributionsBySentence: [[Int]] = []
     /// For each paragraph, the quotations that open in it.
     public private(set) var quotationsByParagraph: [[Int]] = []
+    /// The word forms the matchers read, held by reference so that a matcher's view of the
+    /// document costs one retain, not a copy of every field of the document.
+    let forms: TokenForms
     /// Normalised form of each token (``Token/norm``), kept as an array for the matchers.
-    let norms: [String]
+    var norms: [String] { forms.norms }
     /// Possessive-free form of each token (``Token/stem``).
-    let stems: [String?]
+    var stems: [String?] { forms.stems }
     /// The lexicons' word ids (``Vocabulary``) of `norms` and `stems`, -1 for other words:
     /// each word is hashed once here, and every matcher then compares integers.
-    let vocabulary: Vocabulary
-    let normIDs: [Int32]
-    let stemIDs: [Int32]
+    var vocabulary: Vocabulary { forms.vocabulary }
+    var normIDs: [Int32] { forms.normIDs }
+    var stemIDs: [Int32] { forms.stemIDs }
 
     /// Runs the text pipeline.
     /// - Complexity: O(n) in the length of the text, apart from attribution, which looks at
@@ -54,11 +57,7 @@ public struct Document: Sendable {
             spans.append((span, first..<tokens.count))
         }
         self.tokens = tokens
-        norms = tokens.map(\.norm)
-        stems = tokens.map(\.stem)
-        vocabulary = lexicons.vocabulary
-        normIDs = norms.map(lexicons.vocabulary.id)
-        stemIDs = stems.map { $0.map(lexicons.vocabulary.id) ?? -1 }
+        forms = TokenForms(tokens, vocabulary: lexicons.vocabulary)
         var sentences: [Sentence] = []
         for (index, (span, tokenRange)) in spans.enumerated() {
             let firstSentence = sentences.count
@@ -131,6 +130,34 @@ public struct Document: Sendable {
         tokens.withUnsafeBufferPointer { $0[i].kind }
     }
 
+    /// Scalar offset where token `i` starts, read without copying the token.
+    func tokenStart(_ i: Int) -> Int { tokens.withUnsafeBufferPointer { $0[i].start } }
+    /// Scalar offset where token `i` ends, read without copying the token.
+    func tokenEnd(_ i: Int) -> Int { tokens.withUnsafeBufferPointer { $0[i].end } }
+    /// ``Token/isCapitalized`` of token `i`, read without copying the token.
+    func isCapitalized(_ i: Int) -> Bool { tokens.withUnsafeBufferPointer { $0[i].isCapitalized } }
+    /// ``Token/isAllCaps`` of token `i`, read without copying the token.
+    func isAllCaps(_ i: Int) -> Bool { tokens.withUnsafeBufferPointer { $0[i].isAllCaps } }
+    /// The text token `i` covers.
+    func text(ofToken i: Int) -> String { text(tokenStart(i), tokenEnd(i)) }
+
     /// The first character of a token.
     func firstScalar(_ i: Int) -> Unicode.Scalar { scalars[tokens[i].start] }
+}
+
+/// Each token's normalised form and stem and their word ids (``Document/forms``).
+final class TokenForms: Sendable {
+    let norms: [String]
+    let stems: [String?]
+    let vocabulary: Vocabulary
+    let normIDs: [Int32]
+    let stemIDs: [Int32]
+
+    init(_ tokens: [Token], vocabulary: Vocabulary) {
+        norms = tokens.map(\.norm)
+        stems = tokens.map(\.stem)
+        self.vocabulary = vocabulary
+        normIDs = norms.map(vocabulary.id)
+        stemIDs = stems.map { $0.map(vocabulary.id) ?? -1 }
+    }
 }

@@ -69,7 +69,7 @@ enum QuoteFinder {
     private enum Role { case open, close }
 
     private static func role(_ doc: Document, _ i: Int, isOpen: Bool) -> Role? {
-        let token = doc.tokens[i]
+        let token = (start: doc.tokenStart(i), end: doc.tokenEnd(i))
         let c = doc.scalars[token.start]
         switch c {
         case "\u{201C}", "\u{201E}", "\u{00AB}": return .open
@@ -153,10 +153,10 @@ enum QuoteFinder {
         chain: Int, continues: Bool, unbalanced: Bool
     ) {
         let inner = (open + 1)..<max(open + 1, innerEnd)
-        let end = close.map { doc.tokens[$0].end } ?? (inner.isEmpty ? doc.tokens[open].end : doc.tokens[inner.upperBound - 1].end)
+        let end = close.map { doc.tokenEnd($0) } ?? (inner.isEmpty ? doc.tokenEnd(open) : doc.tokenEnd(inner.upperBound - 1))
         doc.quotations.append(Quotation(
             paragraph: paragraph, open: open, close: close, inner: inner,
-            start: doc.tokens[open].start, end: end, chain: chain, continues: continues,
+            start: doc.tokenStart(open), end: end, chain: chain, continues: continues,
             unbalanced: unbalanced, isScareQuote: false, attribution: nil))
     }
 
@@ -190,9 +190,8 @@ enum QuoteFinder {
     }
 
     private static func isClausePunctuation(_ doc: Document, _ i: Int) -> Bool {
-        let t = doc.tokens[i]
-        guard t.kind == .punctuation else { return false }
-        let c = doc.scalars[t.start]
+        guard doc.kind(i) == .punctuation else { return false }
+        let c = doc.scalars[doc.tokenStart(i)]
         return c == "," || c == ";" || c == ":" || c == "(" || c == ")" || c == "\u{2014}" || c == "\u{2013}"
             || Tokenizer.isQuoteMark(c) || Tokenizer.isTerminal(c)
     }
@@ -202,9 +201,9 @@ enum QuoteFinder {
         var start = end
         while start > floor, !isClausePunctuation(doc, start - 1), doc.voices[start - 1] == .author { start -= 1 }
         let fillers = lexicons.speakerWords["speaker-filler"] ?? []
-        while start < end, fillers.contains(doc.tokens[start].norm) { start += 1 }
+        while start < end, fillers.contains(doc.norms[start]) { start += 1 }
         guard start < end, end - start <= max else { return nil }
-        guard (start..<end).allSatisfy({ doc.isWordLike($0) || doc.scalars[doc.tokens[$0].start] == "." }) else { return nil }
+        guard (start..<end).allSatisfy({ doc.isWordLike($0) || doc.scalars[doc.tokenStart($0)] == "." }) else { return nil }
         return start..<end
     }
 
@@ -371,7 +370,7 @@ enum QuoteFinder {
                           let after = phraseAfter(doc, verb.range.upperBound, ceiling: range.upperBound, max: maxWords),
                           first - range.lowerBound >= 4,
                           after.upperBound == range.upperBound || isClausePunctuation(doc, after.upperBound),
-                          doc.tokens[after.lowerBound].isCapitalized || (lexicons.speakerWords["speaker-determiner"] ?? []).contains(doc.norms[after.lowerBound]) {
+                          doc.isCapitalized(after.lowerBound) || (lexicons.speakerWords["speaker-determiner"] ?? []).contains(doc.norms[after.lowerBound]) {
                     // CONTENT, said X.
                     speaker = after
                     content = range.lowerBound..<(first - 1)
@@ -403,7 +402,7 @@ enum QuoteFinder {
             guard let tokens = doc.attributions[ai].speakerTokens else { continue }
             if tokens.count == 1, pronouns.contains(doc.norms[tokens.lowerBound]) {
                 if let lastNamed { doc.attributions[ai].speaker = lastNamed }
-            } else if tokens.contains(where: { doc.tokens[$0].isCapitalized && $0 != doc.sentences[doc.attributions[ai].sentence].tokens.lowerBound || doc.tokens[$0].isCapitalized && tokens.count > 1 }) {
+            } else if tokens.contains(where: { doc.isCapitalized($0) && $0 != doc.sentences[doc.attributions[ai].sentence].tokens.lowerBound || doc.isCapitalized($0) && tokens.count > 1 }) {
                 lastNamed = doc.attributions[ai].speaker
             }
         }

@@ -157,12 +157,12 @@ struct TargetFinder {
             return targets.count - 1
         }
         func mention(_ target: Int, _ tokens: Range<Int>, _ sentence: Int, _ via: TargetMention.Via) {
-            let start = doc.tokens[tokens.lowerBound].start, end = doc.tokens[tokens.upperBound - 1].end
+            let start = doc.tokenStart(tokens.lowerBound), end = doc.tokenEnd(tokens.upperBound - 1)
             var text = doc.text(start, end)
             if let stem = doc.stems[tokens.upperBound - 1], stem != doc.norms[tokens.upperBound - 1] {
                 // Possessive: show the name without 's.
-                let last = doc.tokens[tokens.upperBound - 1]
-                text = doc.text(start, last.start) + String(doc.text(of: last).prefix(stem.count))
+                let last = tokens.upperBound - 1
+                text = doc.text(start, doc.tokenStart(last)) + String(doc.text(ofToken: last).prefix(stem.count))
             }
             if !targets[target].aliases.contains(text) { targets[target].aliases.append(text) }
             mentions.append(TargetMention(target: target, tokens: tokens, start: start, end: end, sentence: sentence,
@@ -197,7 +197,7 @@ struct TargetFinder {
             }
             // A lone sentence-initial word is a name only if the article also capitalises it
             // elsewhere or it shortens an earlier name ("Crews were on the bridge").
-            if isSentenceStart, words.count == 1, let only = words.first, category(only) == nil, !doc.tokens[only].isAllCaps,
+            if isSentenceStart, words.count == 1, let only = words.first, category(only) == nil, !doc.isAllCaps(only),
                !capitalisedInside.contains(doc.stems[only] ?? doc.norms[only]),
                shortFormTarget(doc.stems[only] ?? doc.norms[only], wordCount: 1) == nil {
                 return
@@ -267,12 +267,12 @@ struct TargetFinder {
                 if nameWords.count == 1, category(first)?.category == "non-name" { continue }
                 if nameWords.count == 1, category(first)?.category == "org-word" { continue }
                 let nameText: String = {
-                    let lastText = doc.text(of: doc.tokens[last])
+                    let lastText = doc.text(ofToken: last)
                     let lastWord = doc.stems[last].map { String(lastText.prefix($0.count)) } ?? lastText
-                    return doc.text(doc.tokens[first].start, doc.tokens[last].start) + lastWord
+                    return doc.text(doc.tokenStart(first), doc.tokenStart(last)) + lastWord
                 }()
                 let hasOrgWord = nameWords.contains { category($0)?.category == "org-word" }
-                let acronym = nameWords.count == 1 && doc.tokens[first].isAllCaps
+                let acronym = nameWords.count == 1 && doc.isAllCaps(first)
                 // A title or a gendered title makes a person; so, later, does being quoted or
                 // referred to by a pronoun or a short form.
                 let kind: TargetKind = hasOrgWord || acronym ? .organisation : (title != nil ? .person : .name)
@@ -286,7 +286,7 @@ struct TargetFinder {
                     var index: Int
                     if nameWords.count > 1, kind == .person || kind == .name,
                        let lastWord = nameText.lowercased().split(separator: " ").last.map(String.init),
-                       let bare = byKey[lastWord], !targets[bare].listed, targets[bare].kind == .name, !targets[bare].name.contains(" "),
+                       let bare = byKey[lastWord], !targets[bare].listed, targets[bare].kind == .name, !targets[bare].name.contains(Character(" ")),
                        byKey[nameText.lowercased()] == nil {
                         byKey[targets[bare].name.lowercased()] = nil
                         targets[bare].name = nameText
@@ -310,12 +310,12 @@ struct TargetFinder {
         /// The latest earlier person whose name ends or starts with this short form.
         func shortFormTarget(_ name: String, wordCount: Int) -> Int? {
             let lower = name.lowercased()
-            if let exact = byKey[lower], targets[exact].kind == .person || targets[exact].kind == .name { return targets[exact].name.contains(" ") ? exact : nil }
+            if let exact = byKey[lower], targets[exact].kind == .person || targets[exact].kind == .name { return targets[exact].name.contains(Character(" ")) ? exact : nil }
             guard wordCount == 1 else { return nil }
+            // Indexed by their first or last word, so that word is `lower`; a registered
+            // (multiword) target is never renamed.
             let candidates = (byEdgeWord[lower] ?? []).filter { t in
-                guard targets[t].kind == .person || targets[t].kind == .name, !targets[t].listed else { return false }
-                let parts = targets[t].name.lowercased().split(separator: " ")
-                return parts.count > 1 && (parts.last! == lower || parts.first! == lower)
+                (targets[t].kind == .person || targets[t].kind == .name) && !targets[t].listed
             }
             // The most recently mentioned.
             return candidates.max { a, b in (lastMention[a] ?? -1, a) < (lastMention[b] ?? -1, b) }
@@ -326,9 +326,9 @@ struct TargetFinder {
             var i = sentence.tokens.lowerBound
             while i < sentence.tokens.upperBound {
                 // A span the caller marked.
-                if let given, let g = givenTarget, doc.tokens[i].start < given.end, given.start < doc.tokens[i].end {
+                if let given, let g = givenTarget, doc.tokenStart(i) < given.end, given.start < doc.tokenEnd(i) {
                     var j = i
-                    while j < sentence.tokens.upperBound, doc.tokens[j].start < given.end { j += 1 }
+                    while j < sentence.tokens.upperBound, doc.tokenStart(j) < given.end { j += 1 }
                     mention(g, i..<j, si, .given)
                     i = j
                     continue
@@ -346,7 +346,7 @@ struct TargetFinder {
                 var end = i + 1
                 while end < sentence.tokens.upperBound {
                     // The caller's span starts here: it is a mention of its own.
-                    if let given, doc.tokens[end].start < given.end, given.start < doc.tokens[end].end { break }
+                    if let given, doc.tokenStart(end) < given.end, given.start < doc.tokenEnd(end) { break }
                     // A listed alias starts here: it is matched on its own.
                     if let list, list.matcher.longestMatch(in: doc, at: end, end: sentence.tokens.upperBound) != nil { break }
                     if isName(end), doc.stems[end - 1] == nil || end - 1 < i { end += 1; continue }
@@ -355,7 +355,7 @@ struct TargetFinder {
                     if norm == ".", category(end - 1).map({ $0.category.hasPrefix("title") }) ?? false,
                        end + 1 < sentence.tokens.upperBound, isName(end + 1) { end += 2; continue }
                     if lexicons.nameConnectors.contains(norm), end + 1 < sentence.tokens.upperBound, isName(end + 1),
-                       doc.kind(end) == .word, !doc.tokens[end].isCapitalized {
+                       doc.kind(end) == .word, !doc.isCapitalized(end) {
                         end += 2
                         continue
                     }
@@ -370,7 +370,7 @@ struct TargetFinder {
         var resolved: [TargetMention] = []
         let byParagraph = Dictionary(grouping: mentions, by: \.paragraph)
         func personLike(_ m: TargetMention) -> Bool {
-            targets[m.target].kind == .person || (targets[m.target].kind == .name && (m.via == .given || targets[m.target].name.contains(" ")))
+            targets[m.target].kind == .person || (targets[m.target].kind == .name && (m.via == .given || targets[m.target].name.contains(Character(" "))))
         }
         for p in doc.paragraphs {
             guard let inParagraph = byParagraph[p.index]?.sorted(by: { $0.tokens.upperBound < $1.tokens.upperBound }) else { continue }
@@ -388,7 +388,7 @@ struct TargetFinder {
                 guard let gender = lexicons.pronounGender[doc.norms[i]] else { continue }
                 guard let earlier = latest[gender] else { continue }
                 let si = doc.sentenceIndex(ofToken: i)
-                resolved.append(TargetMention(target: earlier.target, tokens: i..<(i + 1), start: doc.tokens[i].start, end: doc.tokens[i].end,
+                resolved.append(TargetMention(target: earlier.target, tokens: i..<(i + 1), start: doc.tokenStart(i), end: doc.tokenEnd(i),
                                               sentence: si, paragraph: p.index, via: .pronoun))
             }
         }
