@@ -57,6 +57,26 @@ struct CorpusReadingTests {
         #expect(custom.documents.map(\.id) == ["b"])
     }
 
+    /// Lines are parsed in parallel blocks: documents and skips still come in line order,
+    /// across block boundaries, and --strict stops at the first bad line.
+    @Test func jsonLinesKeepLineOrderAcrossParsingBlocks() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("many.jsonl")
+        var lines: [String] = []
+        for k in 1...1_000 { lines.append(k % 97 == 0 ? "broken {" : #"{"id": "d\#(k)", "text": "Text \#(k)."}"#) }
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        var order: [String] = []
+        try CorpusReader(try CorpusSpec(path: file.path)).read(batchSize: 100, skipped: { order.append("skip " + $0.location) }) { batch in
+            order += batch.map(\.id)
+        }
+        // Batches are handed on when full, so a skip shows where its batch was being filled.
+        let documents = order.filter { !$0.hasPrefix("skip") }
+        #expect(documents == (1...1_000).filter { $0 % 97 != 0 }.map { "d\($0)" })
+        #expect(order.filter { $0.hasPrefix("skip") } == (1...1_000).filter { $0 % 97 == 0 }.map { "skip \(file.path):\($0)" })
+        #expect(throws: SlantError.self) { try CorpusReader(try CorpusSpec(path: file.path), strict: true).readAll() }
+    }
+
     @Test func csvHandlesQuotingAndRaggedRows() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

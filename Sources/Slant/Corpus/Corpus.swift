@@ -188,42 +188,63 @@ public struct CorpusReader: Sendable {
         var lineNumber = 0
         let size = spec.path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: spec.path)[.size] as? Int) ?? nil
         var consumed = 0
+        // Lines are parsed in blocks on all cores (JSON parsing is most of reading), and their
+        // documents and skips handed on in line order, as one line at a time would.
+        var block: [(number: Int, bytes: ArraySlice<UInt8>)] = []
+        func flush() throws {
+            let parsed = Parallel.map(block) { line in parseJSONLine(line.bytes, number: line.number, name: name) }
+            block.removeAll(keepingCapacity: true)
+            for result in parsed {
+                switch result {
+                case .document(let document): try emit(document)
+                case .skipped(let document): try skip(document)
+                case .blank: break
+                }
+            }
+        }
         try LineReader.forEachLine(handle) { bytes in
             lineNumber += 1
             consumed += bytes.count + 1
             if let size, size > 0, lineNumber % 256 == 0 { onProgress?(min(1, Double(consumed) / Double(size))) }
-            let location = "\(name):\(lineNumber)"
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            let object: Any
-            do {
-                object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-            } catch {
-                try skip(SkippedDocument(location: location, id: nil, reason: "line \(lineNumber) is not valid JSON"))
-                return
-            }
-            guard let record = object as? [String: Any] else {
-                try skip(SkippedDocument(location: location, id: nil, reason: "line \(lineNumber) is not a JSON object"))
-                return
-            }
-            let id = record[spec.idField].map(Self.stringValue) ?? "line \(lineNumber)"
-            guard let textValue = record[spec.textField] else {
-                try skip(SkippedDocument(location: location, id: id, reason: "no '\(spec.textField)' field (choose one with --text-field)"))
-                return
-            }
-            guard let text = textValue as? String else {
-                try skip(SkippedDocument(location: location, id: id, reason: "field '\(spec.textField)' is not a string"))
-                return
-            }
-            if let reason = Self.binaryText(text, field: spec.textField) {
-                try skip(SkippedDocument(location: location, id: id, reason: reason))
-                return
-            }
-            var metadata: [String: String] = [:]
-            for (key, value) in record where key != spec.textField && key != spec.idField {
-                metadata[key] = Self.stringValue(value)
-            }
-            try emit(CorpusDocument(id: id, text: text, metadata: metadata, location: location, format: .text))
+            block.append((lineNumber, ArraySlice(bytes)))
+            if block.count >= 256 { try flush() }
         }
+        try flush()
+    }
+
+    private enum ParsedLine {
+        case document(CorpusDocument)
+        case skipped(SkippedDocument)
+        case blank
+    }
+
+    private func parseJSONLine(_ bytes: ArraySlice<UInt8>, number lineNumber: Int, name: String) -> ParsedLine {
+        let location = "\(name):\(lineNumber)"
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        } catch {
+            return .skipped(SkippedDocument(location: location, id: nil, reason: "line \(lineNumber) is not valid JSON"))
+        }
+        guard let record = object as? [String: Any] else {
+            return .skipped(SkippedDocument(location: location, id: nil, reason: "line \(lineNumber) is not a JSON object"))
+        }
+        let id = record[spec.idField].map(Self.stringValue) ?? "line \(lineNumber)"
+        guard let textValue = record[spec.textField] else {
+            return .skipped(SkippedDocument(location: location, id: id, reason: "no '\(spec.textField)' field (choose one with --text-field)"))
+        }
+        guard let text = textValue as? String else {
+            return .skipped(SkippedDocument(location: location, id: id, reason: "field '\(spec.textField)' is not a string"))
+        }
+        if let reason = Self.binaryText(text, field: spec.textField) {
+            return .skipped(SkippedDocument(location: location, id: id, reason: reason))
+        }
+        var metadata: [String: String] = [:]
+        for (key, value) in record where key != spec.textField && key != spec.idField {
+            metadata[key] = Self.stringValue(value)
+        }
+        return .document(CorpusDocument(id: id, text: text, metadata: metadata, location: location, format: .text))
     }
 
     /// Why a record's text cannot be scored (it holds a NUL byte, as binary files do), or nil.

@@ -123,7 +123,7 @@ struct SentimentScorer {
             let p = position - distance
             guard p >= 0 else { break }
             let norm = doc.norms[words[p]]
-            if modifier[p]?.category == "negator" || norm.hasSuffix("n't") {
+            if modifier[p]?.category == "negator" || Tokenizer.hasASCIISuffix(norm, "n't") {
                 hit.adjusted *= config.negationScalar
                 hit.rules.append("negated by '\(doc.text(ofToken: words[p]))'")
                 return

@@ -283,7 +283,7 @@ struct StanceScorer {
         while i >= 0, skipped <= 1 {
             if doc.kind(i) != .word { return false }
             if lexicons.passiveAuxiliaries.contains(doc.norms[i]) { return true }
-            if !doc.norms[i].hasSuffix("ly") { return false }
+            if !Tokenizer.hasASCIISuffix(doc.norms[i], "ly") { return false }
             skipped += 1
             i -= 1
         }
@@ -298,7 +298,7 @@ struct StanceScorer {
             if doc.kind(j) == .word {
                 words += 1
                 let norm = doc.norms[j]
-                if norm.hasSuffix("n't") || lexicons.modifierMatcher.entry(forNormOf: doc, j)?.category == "negator" { return doc.text(ofToken: j) }
+                if Tokenizer.hasASCIISuffix(norm, "n't") || lexicons.modifierMatcher.entry(forNormOf: doc, j)?.category == "negator" { return doc.text(ofToken: j) }
             }
             j -= 1
         }

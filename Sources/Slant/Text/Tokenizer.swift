@@ -137,6 +137,25 @@ public enum Tokenizer {
         return j > i + 4 ? j : nil
     }
 
+    /// `text.hasSuffix(suffix)` for an ASCII `suffix` that does not start with a line feed,
+    /// decided on bytes when an ASCII byte (or nothing) comes before it: then the suffix
+    /// starts a grapheme (no ASCII character but CR joins what follows, and none joins what
+    /// precedes), and an ASCII character equals only itself. Otherwise the Character test.
+    static func hasASCIISuffix(_ text: String, _ suffix: StaticString) -> Bool {
+        let bytes = text.utf8, n = suffix.utf8CodeUnitCount
+        guard bytes.count >= n else { return false }
+        var i = bytes.index(bytes.endIndex, offsetBy: -n)
+        let start = i
+        var k = 0
+        while k < n {
+            if bytes[i] != suffix.utf8Start[k] { return false }
+            i = bytes.index(after: i)
+            k += 1
+        }
+        if start == bytes.startIndex || bytes[bytes.index(before: start)] < 0x80 { return true }
+        return text.hasSuffix(suffix.description)
+    }
+
     /// `.`, `?`, `!` and `…`: characters that may end a sentence.
     static func isTerminal(_ c: Unicode.Scalar) -> Bool {
         c == "." || c == "?" || c == "!" || c == "\u{2026}" || c == "\u{203D}"
@@ -161,8 +180,8 @@ public enum Tokenizer {
         }
         var stem: String?
         if kind == .word {
-            if text.hasSuffix("'s"), text.count > 2 { stem = String(text.dropLast(2)) }
-            else if text.hasSuffix("'"), text.count > 1 { stem = String(text.dropLast()) }
+            if hasASCIISuffix(text, "'s"), text.count > 2 { stem = String(text.dropLast(2)) }
+            else if hasASCIISuffix(text, "'"), text.count > 1 { stem = String(text.dropLast()) }
         }
         return Token(
             kind: kind, start: start, end: end, norm: text, stem: stem,
