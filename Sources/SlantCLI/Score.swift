@@ -89,25 +89,32 @@ struct Score: ParsableCommand {
             }
             let userTemplate = try template.map(ReportTemplate.file)
             let reportOptions = ReportOptions(options: manifestOptions, timestamp: timestamp ? ReportOptions.now() : nil)
-            var reports: [(path: String, text: String)] = []
+            var reports: [(path: String, bytes: [UInt8])] = []
             for path in inputs {
                 let input = try InputText.read(path: path, format: chosenFormat)
                 for warning in input.warnings { warn("\(path): \(warning)") }
                 var score = scorer.score(input)
                 if let target { score = score.focused(on: target) }
                 switch format {
-                case .json: reports.append((path, score.json().serialized() + "\n"))
-                case .markdown: reports.append((path, score.markdown(template: userTemplate, options: reportOptions)))
-                case .text: reports.append((path, score.text(color: useColor && outputDir == nil)))
-                case .html: reports.append((path, try score.html(template: userTemplate, options: reportOptions, threshold: set.config.threshold)))
+                // JSON goes out as the serialiser's bytes: a String of a large report would be
+                // validated and copied for nothing.
+                case .json: reports.append((path, score.json().serializedUTF8() + [UInt8(ascii: "\n")]))
+                case .markdown: reports.append((path, Array(score.markdown(template: userTemplate, options: reportOptions).utf8)))
+                case .text: reports.append((path, Array(score.text(color: useColor && outputDir == nil).utf8)))
+                case .html: reports.append((path, Array(try score.html(template: userTemplate, options: reportOptions, threshold: set.config.threshold).utf8)))
                 }
             }
             if let outputDir {
                 try writeEach(reports, into: outputDir)
                 return
             }
-            let separator = format == .json ? "" : "\n"
-            try emit(reports.map(\.text).joined(separator: separator), to: output)
+            let separator: [UInt8] = format == .json ? [] : [UInt8(ascii: "\n")]
+            let all = reports.count == 1 ? reports[0].bytes : Array(reports.map(\.bytes).joined(separator: separator))
+            if let output {
+                try OutputFile.writeAtomically(bytes: all, to: output)
+            } else {
+                OutputFile.writeStandardOutput(bytes: all)
+            }
         }
     }
 
@@ -146,7 +153,7 @@ struct Score: ParsableCommand {
     }
 
     /// Writes DIR/NAME.EXT for each report (NAME from the input's file name; `stdin` for `-`).
-    private func writeEach(_ reports: [(path: String, text: String)], into directory: String) throws {
+    private func writeEach(_ reports: [(path: String, bytes: [UInt8])], into directory: String) throws {
         let fileExtension = ["text": "txt", "json": "json", "markdown": "md", "html": "html"][format.rawValue]!
         var used = Set<String>()
         for report in reports {
@@ -155,7 +162,7 @@ struct Score: ParsableCommand {
             var counter = 2
             while used.contains(name) { name = "\(base)-\(counter).\(fileExtension)"; counter += 1 }
             used.insert(name)
-            try OutputFile.writeAtomically(report.text, to: (directory as NSString).appendingPathComponent(name))
+            try OutputFile.writeAtomically(bytes: report.bytes, to: (directory as NSString).appendingPathComponent(name))
         }
     }
 

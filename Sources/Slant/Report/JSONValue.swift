@@ -23,6 +23,14 @@ public enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// ``serialized()`` as UTF-8 bytes, without building (and validating) a String: the
+    /// report writer's path for large reports.
+    public func serializedUTF8() -> [UInt8] {
+        var out: [UInt8] = []
+        write(to: &out, indent: nil, level: 0)
+        return out
+    }
+
     /// Indented serialisation for people.
     public func pretty() -> String {
         var out: [UInt8] = []

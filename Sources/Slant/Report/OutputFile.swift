@@ -6,9 +6,14 @@ public enum OutputFile {
     /// so readers never see a partial report and a failed run leaves no file behind.
     /// - Throws: ``SlantError`` `.io` naming the path.
     public static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(bytes: Array(text.utf8), to: path)
+    }
+
+    /// As ``writeAtomically(_:to:)`` for UTF-8 bytes.
+    public static func writeAtomically(bytes: [UInt8], to path: String) throws {
         let stream = try Stream(path: path)
         do {
-            try stream.write(text)
+            try stream.write(bytes: bytes)
             try stream.commit()
         } catch {
             stream.abort()
@@ -64,6 +69,16 @@ public enum OutputFile {
             if buffer.count >= 1 << 20 { try flush() }
         }
 
+        /// Appends UTF-8 bytes.
+        public func write(bytes: [UInt8]) throws {
+            if buffer.isEmpty && bytes.count >= 1 << 20 {
+                buffer = bytes
+            } else {
+                buffer.append(contentsOf: bytes)
+            }
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+
         private func flush() throws {
             guard !buffer.isEmpty else { return }
             do {
@@ -109,5 +124,10 @@ public enum OutputFile {
     /// Writes to standard output.
     public static func writeStandardOutput(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes UTF-8 bytes to standard output.
+    public static func writeStandardOutput(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
     }
 }
