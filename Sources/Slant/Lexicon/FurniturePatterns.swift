@@ -17,6 +17,9 @@ public struct FurniturePatterns: @unchecked Sendable {
     }
 
     private let patterns: [Pattern]
+    /// For each ASCII first byte, the patterns (in order) whose leading condition allows it:
+    /// the others are not even asked.
+    private let byFirstByte: [[Int]]
 
     /// Compiles every pattern.
     /// - Throws: ``SlantError`` (`.badLexicon`) naming the file and line of a pattern that does
@@ -32,6 +35,12 @@ public struct FurniturePatterns: @unchecked Sendable {
             } catch {
                 throw SlantError(.badLexicon, file: lexicon.origin, line: entry.line,
                                  "pattern '\(entry.term)' is not a valid regular expression")
+            }
+        }
+        let patterns = self.patterns
+        byFirstByte = (0..<128).map { byte in
+            patterns.indices.filter { k in
+                patterns[k].prefilter.leading.first.map { $0.contains(UInt8(byte)) } ?? true
             }
         }
     }
@@ -65,7 +74,11 @@ public struct FurniturePatterns: @unchecked Sendable {
         // fail cannot match, so it is skipped without running it.
         let text = PatternPrefilter.Text(prefilter ? head : "")
         var ns: NSString?
-        for k in patterns.indices {
+        // A pattern whose leading condition rejects the first byte fails ``PatternPrefilter/allows(_:)``
+        // at once; an empty or non-ASCII start passes every leading condition.
+        let first = text.bytes.first ?? 0x80
+        let candidates = prefilter && first < 0x80 ? byFirstByte[Int(first)] : Array(patterns.indices)
+        for k in candidates {
             if prefilter, !patterns[k].prefilter.allows(text) { continue }
             let pattern = patterns[k]
             let string = ns ?? (head as NSString)

@@ -56,11 +56,54 @@ struct PatternPrefilter: Equatable {
         /// False when a non-ASCII character changes under case folding.
         var foldsLikeASCII: Bool
 
+        /// Which adjacent byte pairs occur (hashed into 4,096 bits), in `bytes` and in
+        /// `lowered`: a literal with a pair that does not occur is not searched for.
+        var pairs: [UInt64]
+        var loweredPairs: [UInt64]
+
         init(_ string: String) {
-            bytes = Array(string.utf8)
-            lowered = bytes.map(PatternPrefilter.lower)
-            foldsLikeASCII = !bytes.contains(where: { $0 >= 0x80 })
+            let bytes = Array(string.utf8)
+            let n = bytes.count
+            var lowered = [UInt8](repeating: 0, count: n)
+            var pairs = [UInt64](repeating: 0, count: 64)
+            var loweredPairs = [UInt64](repeating: 0, count: 64)
+            var ascii = true
+            // One pass over unchecked buffers: this runs on every paragraph.
+            bytes.withUnsafeBufferPointer { b in
+                lowered.withUnsafeMutableBufferPointer { l in
+                    pairs.withUnsafeMutableBufferPointer { p in
+                        loweredPairs.withUnsafeMutableBufferPointer { lp in
+                            for k in 0..<n {
+                                let byte = b[k]
+                                if byte >= 0x80 { ascii = false }
+                                l[k] = PatternPrefilter.lower(byte)
+                                guard k > 0 else { continue }
+                                let raw = Self.pairIndex(b[k - 1], byte), low = Self.pairIndex(l[k - 1], l[k])
+                                p[raw >> 6] |= 1 << UInt64(raw & 63)
+                                lp[low >> 6] |= 1 << UInt64(low & 63)
+                            }
+                        }
+                    }
+                }
+            }
+            self.bytes = bytes
+            self.lowered = lowered
+            self.pairs = pairs
+            self.loweredPairs = loweredPairs
+            foldsLikeASCII = ascii
                 || !string.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseFolded })
+        }
+
+        static func pairIndex(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) &* 31 &+ Int(b)) & 4095 }
+
+        /// False only when some adjacent pair of `needle` occurs nowhere in the text.
+        static func mayHold(_ needle: [UInt8], _ set: [UInt64]) -> Bool {
+            guard needle.count > 1 else { return true }
+            for k in 1..<needle.count {
+                let p = pairIndex(needle[k - 1], needle[k])
+                if set[p >> 6] & (1 << UInt64(p & 63)) == 0 { return false }
+            }
+            return true
         }
     }
 
@@ -72,7 +115,8 @@ struct PatternPrefilter: Equatable {
         for condition in required {
             if condition.insensitive && !text.foldsLikeASCII { continue }
             let haystack = condition.insensitive ? text.lowered : text.bytes
-            if !condition.alternatives.contains(where: { Self.occurs($0, in: haystack) }) { return false }
+            let pairs = condition.insensitive ? text.loweredPairs : text.pairs
+            if !condition.alternatives.contains(where: { Text.mayHold($0, pairs) && Self.occurs($0, in: haystack) }) { return false }
         }
         return true
     }

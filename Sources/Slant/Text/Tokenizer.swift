@@ -41,6 +41,8 @@ public enum Tokenizer {
     /// - Complexity: O(n) in the length of the range.
     public static func tokens(_ s: [Unicode.Scalar], in range: Range<Int>) -> [Token] {
         var out: [Token] = []
+        // About one token per five or six characters of news text.
+        out.reserveCapacity(range.count / 5 + 1)
         var i = range.lowerBound
         let end = range.upperBound
         func at(_ k: Int) -> Unicode.Scalar? { k < end && k >= range.lowerBound ? s[k] : nil }
@@ -121,6 +123,8 @@ public enum Tokenizer {
     static func urlEnd(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Int? {
         let c = s[i]
         guard c == "h" || c == "H" || c == "w" || c == "W" else { return nil }
+        // "http…" and "www." both have a t or a w second ("he", "the", "which" do not).
+        guard i + 1 < end, s[i + 1] == "t" || s[i + 1] == "T" || s[i + 1] == "w" || s[i + 1] == "W" else { return nil }
         func has(_ literal: String) -> Bool {
             var k = i
             for x in literal.unicodeScalars {
@@ -142,17 +146,15 @@ public enum Tokenizer {
     /// starts a grapheme (no ASCII character but CR joins what follows, and none joins what
     /// precedes), and an ASCII character equals only itself. Otherwise the Character test.
     static func hasASCIISuffix(_ text: String, _ suffix: StaticString) -> Bool {
-        let bytes = text.utf8, n = suffix.utf8CodeUnitCount
-        guard bytes.count >= n else { return false }
-        var i = bytes.index(bytes.endIndex, offsetBy: -n)
-        let start = i
-        var k = 0
-        while k < n {
-            if bytes[i] != suffix.utf8Start[k] { return false }
-            i = bytes.index(after: i)
-            k += 1
+        let n = suffix.utf8CodeUnitCount
+        let decided: Bool?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.count >= n else { return false }
+            let start = bytes.count - n
+            for k in 0..<n where bytes[start + k] != suffix.utf8Start[k] { return false }
+            if start == 0 || bytes[start - 1] < 0x80 { return true }
+            return nil
         }
-        if start == bytes.startIndex || bytes[bytes.index(before: start)] < 0x80 { return true }
+        if let decided, let answer = decided { return answer }
         return text.hasSuffix(suffix.description)
     }
 
