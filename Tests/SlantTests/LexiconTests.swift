@@ -241,6 +241,37 @@ struct MatcherTests {
     /// A document carries its words' ids in the lexicons' shared vocabulary; every matcher
     /// finds the same terms through those ids as through the strings, and a document made
     /// with other lexicons falls back to the strings.
+    /// The byte-hashed table for ASCII words answers as the String dictionary does: for every
+    /// word of the default lexicons, for words they lack, for non-ASCII words (canonically
+    /// equivalent spellings included), and with a key that is equivalent to an ASCII word.
+    @Test func vocabularyAgreesWithAStringDictionary() throws {
+        func reference(_ lexicons: [Lexicon]) -> [String: Int32] {
+            var ids: [String: Int32] = [:]
+            for lexicon in lexicons where !lexicon.termsAreRegex {
+                for entry in lexicon.entries {
+                    let words = entry.words
+                    for (k, word) in words.enumerated() where !(k == words.count - 1 && word.hasSuffix("*")) {
+                        if ids[String(word)] == nil { ids[String(word)] = Int32(ids.count) }
+                    }
+                }
+            }
+            return ids
+        }
+        let set = defaultLexicons
+        let lexicons = [set.reportVerbs, set.stanceMarkers, set.sentimentModifiers, set.loaded, set.valence]
+        let vocabulary = Vocabulary(lexicons)
+        let ids = reference(lexicons)
+        var probes = Array(ids.keys) + ["", "zzzz", "the", "caf\u{E9}", "cafe\u{301}", "na\u{EF}ve", "naive", "\u{1F600}", "disgrace"]
+        probes += ids.keys.map { $0 + "x" } + ids.keys.map { String($0.dropLast()) }
+        for word in probes { #expect(vocabulary.id(word) == (ids[word] ?? -1), "\(word)") }
+        // A key holding U+037E (Greek question mark, canonically ";") equals the ASCII "a;".
+        let odd = try Lexicon.parseTSV("# name: t\n# version: 1\n# license: MIT\n# source: test\nterm\tcategory\tweight\na\u{37E}\tx\t1\nplain\tx\t1\n", origin: "t.tsv")
+        let oddVocabulary = Vocabulary([odd])
+        #expect(oddVocabulary.id("a;") == reference([odd])["a;"])
+        #expect(oddVocabulary.id("a;") >= 0)
+        #expect(oddVocabulary.id("plain") == reference([odd])["plain"])
+    }
+
     @Test func documentIdsFindWhatStringsFind() {
         let text = exampleText("opinion-column.txt")
             + "\n\nThe disgraced so-called reformers' rammed-through plan drew Johnson's scorn, not praise."

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds lexicon terms in a sequence of normalised words.
 ///
 /// Single and multiword terms are indexed by their first word; a trailing `*` makes the last
@@ -247,6 +253,9 @@ private struct PrefixTrie: Sendable {
 /// Ids for words: every word of the lexicons it was made from gets one; any other word is -1.
 public final class Vocabulary: Sendable {
     private let ids: [String: Int32]
+    /// ASCII words, the common case, in an open-addressing table hashed on their bytes:
+    /// a look-up costs a short loop instead of Swift's canonical-equivalence hashing.
+    private let ascii: ASCIIWordTable?
 
     /// The words of every entry of `lexicons` (a prefix term's last word excluded).
     public init(_ lexicons: [Lexicon]) {
@@ -262,12 +271,81 @@ public final class Vocabulary: Sendable {
             }
         }
         self.ids = ids
+        ascii = ASCIIWordTable(ids)
     }
 
     public var count: Int { ids.count }
 
     /// The id of `word`, or -1 when no lexicon has it.
-    public func id(_ word: String) -> Int32 { ids[word] ?? -1 }
+    public func id(_ word: String) -> Int32 {
+        if let ascii, let found = ascii.id(word) { return found }
+        return ids[word] ?? -1
+    }
+}
+
+/// The ASCII keys of a word-id dictionary, looked up by their bytes (FNV-1a, linear probing).
+/// For an ASCII word it gives the dictionary's answer: ASCII strings are equal only when their
+/// bytes are, and no key can be canonically equivalent to an ASCII word without being one,
+/// unless it holds one of the three characters that decompose to ASCII (U+037E, U+1FEF,
+/// U+212A); with such a key the table is not built.
+private struct ASCIIWordTable: Sendable {
+    private let bytes: [UInt8]
+    private let starts: [Int32]
+    private let lengths: [Int32]
+    private let ids: [Int32]
+    /// Slot → index into `starts` (−1 empty); a power of two, at most half full.
+    private let slots: [Int32]
+
+    init?(_ dictionary: [String: Int32]) {
+        var bytes: [UInt8] = [], starts: [Int32] = [], lengths: [Int32] = [], ids: [Int32] = []
+        for (word, id) in dictionary.sorted(by: { $0.value < $1.value }) {
+            if word.unicodeScalars.contains(where: { $0.value == 0x37E || $0.value == 0x1FEF || $0.value == 0x212A }) { return nil }
+            guard word.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            starts.append(Int32(bytes.count))
+            lengths.append(Int32(word.utf8.count))
+            ids.append(id)
+            bytes += word.utf8
+        }
+        var size = 16
+        while size < 2 * starts.count { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        for k in starts.indices {
+            var slot = Int(Self.hash(bytes[Int(starts[k])..<Int(starts[k] + lengths[k])]) & UInt64(size - 1))
+            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(k)
+        }
+        (self.bytes, self.starts, self.lengths, self.ids, self.slots) = (bytes, starts, lengths, ids, slots)
+    }
+
+    private static func hash<C: Collection>(_ word: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in word { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// The id of an ASCII `word` (−1 when absent); nil when `word` is not ASCII, for the
+    /// dictionary to answer.
+    func id(_ word: String) -> Int32? {
+        let found: Int32?? = word.utf8.withContiguousStorageIfAvailable { w -> Int32? in
+            var h: UInt64 = 0xcbf29ce484222325
+            for b in w {
+                if b >= 0x80 { return nil }
+                h = (h ^ UInt64(b)) &* 0x100000001b3
+            }
+            let mask = slots.count - 1
+            var slot = Int(h & UInt64(mask))
+            return bytes.withUnsafeBufferPointer { all -> Int32 in
+                while true {
+                    let k = Int(slots[slot])
+                    if k < 0 { return -1 }
+                    if Int(lengths[k]) == w.count,
+                       w.count == 0 || memcmp(all.baseAddress! + Int(starts[k]), w.baseAddress!, w.count) == 0 { return ids[k] }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        return found ?? nil
+    }
 }
 
 /// What the search needs of a sequence of words.
