@@ -151,8 +151,14 @@ public enum JSONValue: Sendable, Equatable {
         // One pass: runs that need no escape are copied whole (news text is full of curly
         // quotes, whose lead byte 0xE2 is also U+2028's, so most strings hold a candidate).
         let n = utf8.count
+        guard n > 0, let base = utf8.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
         var runStart = 0, i = 0
         while i < n {
+            // Eight bytes at a time past those that cannot need an escape (no byte below 0x20,
+            // no quote, backslash or 0xE2; a false alarm only falls through to the byte test).
+            while i + 8 <= n, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            guard i < n else { break }
             let b = utf8[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
             let lineSeparator = b == 0xE2 && i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)
@@ -175,6 +181,16 @@ public enum JSONValue: Sendable, Equatable {
             runStart = i
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
+    }
+
+    /// Whether any byte of the word is below 0x20 or is 0x22, 0x5C or 0xE2 (may also say
+    /// yes when none is: bytes past the first hit can be misread, never missed).
+    @inline(__always)
+    private static func mayNeedEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let below = (x &- 0x2020_2020_2020_2020) & ~x & highs
+        return below | hasZero(x ^ (ones &* 0x22)) | hasZero(x ^ (ones &* 0x5C)) | hasZero(x ^ (ones &* 0xE2)) != 0
     }
 }
 
