@@ -131,7 +131,7 @@ struct Score: ParsableCommand {
             let stream = try OutputFile.Stream(path: output)
             let summary: CorpusScoring.Summary
             do {
-                summary = try CorpusScoring.run(spec, lexicons: set, options: options, write: stream.write)
+                summary = try CorpusScoring.run(spec, lexicons: set, options: options, writeBytes: stream.write(bytes:))
                 try stream.commit()
             } catch {
                 stream.abort()

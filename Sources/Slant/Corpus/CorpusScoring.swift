@@ -23,9 +23,16 @@ public enum CorpusScoring {
     /// - Throws: ``SlantError`` from reading the corpus, and what `write` throws.
     public static func run(_ spec: CorpusSpec, lexicons: LexiconSet, options: Options = Options(),
                            write: (String) throws -> Void) throws -> Summary {
+        try run(spec, lexicons: lexicons, options: options, writeBytes: { try write(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// As ``run(_:lexicons:options:write:)``, handing each line over as UTF-8 bytes (no
+    /// String is built for it).
+    public static func run(_ spec: CorpusSpec, lexicons: LexiconSet, options: Options = Options(),
+                           writeBytes write: ([UInt8]) throws -> Void) throws -> Summary {
         let scorer = ArticleScorer(lexicons: lexicons, targets: options.targets)
         var summary = Summary()
-        var pending: [Parallel.Pending<String>] = []
+        var pending: [Parallel.Pending<[UInt8]>] = []
         let target = options.target
         func drain(keeping: Int) throws {
             while pending.count > keeping {
@@ -41,7 +48,9 @@ public enum CorpusScoring {
             pending.append(Parallel.background(batch) { document in
                 var score = scorer.score(document.scorerInput)
                 if let target { score = score.focused(on: target) }
-                return score.json().serialized() + "\n"
+                var line = score.json().serializedUTF8()
+                line.append(UInt8(ascii: "\n"))
+                return line
             })
             try drain(keeping: 1)
         }

@@ -6,7 +6,9 @@ import Foundation
 /// Defaults are embedded in the library at build time from the repository's `lexicons/`
 /// folder, so a built `slant` needs no files at run time. A directory given with
 /// `--lexicons DIR` replaces any default whose file name it holds.
-public struct LexiconSet: Sendable {
+// A class: every scorer holds the set, and a struct of this many fields cost a retain per field
+// on each copy (several per document when scoring a corpus).
+public final class LexiconSet: Sendable {
     /// The file name of each role, in the order reports list them.
     public static let fileNames = [
         "segmentation.tsv", "report-verbs.tsv", "stance-markers.tsv", "sentiment-modifiers.tsv",

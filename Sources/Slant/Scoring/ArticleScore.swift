@@ -423,9 +423,14 @@ public struct ArticleScorer: Sendable {
         // counts (exact, through a prefix index: ``nearRepeats``).
         // Each word gets a small integer id (one string hash per word); paragraphs are then
         // compared as id sequences (exact repeats) and as bags of ids (near repeats).
+        // A repeat needs two paragraphs of at least 8 words (most corpus documents have one).
+        let possible = doc.paragraphs.filter { p in
+            out[p.index]?.other == nil && p.tokens.lazy.filter { doc.isWordLike($0) }.count >= 8
+        }
+        guard possible.count > 1 else { return out }
         var wordIDs: [String: Int32] = [:]
         var candidates: [Paragraph] = [], candidateWords: [[Int32]] = []
-        for p in doc.paragraphs where out[p.index]?.other == nil {
+        for p in possible {
             var words: [Int32] = []
             for t in p.tokens where doc.isWordLike(t) {
                 let norm = doc.norms[t]
