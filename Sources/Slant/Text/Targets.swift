@@ -143,7 +143,10 @@ struct TargetFinder {
         var byEdgeWord: [String: [Int]] = [:]
         var lastMention: [Int: Int] = [:]
         func register(_ t: Int) {
-            let parts = targets[t].name.lowercased().split(separator: " ")
+            let lower = targets[t].name.lowercased()
+            // ASCII names (nearly all) split on the space byte, the same pieces as on Characters.
+            let parts = lower.utf8.allSatisfy({ $0 < 0x80 }) ? lower[...].split(byte: UInt8(ascii: " "), omittingEmpty: true)
+                : lower.split(separator: " ")
             guard parts.count > 1 else { return }
             byEdgeWord[String(parts.first!), default: []].append(t)
             if parts.last! != parts.first! { byEdgeWord[String(parts.last!), default: []].append(t) }
