@@ -197,14 +197,7 @@ struct SpaceSeparatedCountTests {
     @Test func agreesWithCharacterSplit() {
         let alphabet: [String] = [" ", " ", " ", "a", "b", "é", "\u{301}", "\u{0903}", "\u{200D}", "\u{1F3FB}", "\u{600}",
                                   "\u{201C}", "\u{2014}", "😀", "\n", "\r\n", "ü", "\u{0627}"]
-        var state: UInt64 = 7
-        for _ in 0..<3_000 {
-            var text = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 60) + 1 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += alphabet[Int(state >> 33) % alphabet.count]
-            }
+        for text in randomStrings(3_000, of: alphabet, maxPieces: 16, seed: 7) {
             #expect(ArticleScorer.spaceSeparatedCount(text) == text.split(separator: " ").count, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }

@@ -274,14 +274,7 @@ struct JSONStringTests {
             }
             return out + "\""
         }
-        var state: UInt64 = 3
-        for _ in 0..<2_000 {
-            var s = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 59) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                s += pieces[Int(state >> 33) % pieces.count]
-            }
+        for s in randomStrings(2_000, of: pieces, maxPieces: 32, seed: 3) {
             #expect(JSONValue.string(s).serialized() == reference(s), "\(s.unicodeScalars.map(\.value))")
         }
     }

@@ -28,3 +28,16 @@ func tsv(_ body: String, extraHeader: String = "") -> String {
 }
 
 func isClose(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool { abs(a - b) <= tolerance }
+
+/// `count` strings of 1…`maxPieces` pieces drawn from `pieces` (a fixed-seed linear
+/// congruential generator, so every run tests the same strings).
+func randomStrings(_ count: Int, of pieces: [String], maxPieces: Int, seed: UInt64) -> [String] {
+    var state = seed
+    func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state
+    }
+    return (0..<count).map { _ in
+        (0..<(Int(next() >> 33) % maxPieces + 1)).map { _ in pieces[Int(next() >> 33) % pieces.count] }.joined()
+    }
+}
