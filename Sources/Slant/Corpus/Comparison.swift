@@ -396,7 +396,15 @@ public struct ComparisonRun: Sendable {
         var sums = [[Float]](repeating: [Float](repeating: 0, count: d), count: members.count)
         var counts = [Int](repeating: 0, count: members.count)
         x.values.withUnsafeBufferPointer { values in
-            let nonEmpty = members.map { rows in rows.filter { r in values[(r * d)..<((r + 1) * d)].contains(where: { $0 != 0 }) } }
+            // Which rows are non-empty, found on all cores (a scan of every row's values).
+            var rowHasValues = [Bool](repeating: false, count: x.rows)
+            rowHasValues.withUnsafeMutableBufferPointer { flags in
+                let flags = UncheckedBox(flags)
+                Parallel.forEachRange(x.rows, minimumPerRange: 256) { rows in
+                    for r in rows { flags.value[r] = values[(r * d)..<((r + 1) * d)].contains(where: { $0 != 0 }) }
+                }
+            }
+            let nonEmpty = members.map { rows in rows.filter { rowHasValues[$0] } }
             for (g, rows) in nonEmpty.enumerated() {
                 counts[g] = rows.count
                 sums[g].withUnsafeMutableBufferPointer { sum in
