@@ -152,13 +152,13 @@ public struct ComparisonRun: Sendable {
         // Documents naming each longer name, by its last word.
         var longer: [String: [String: Int]] = [:]
         for row in stances {
-            for name in row.keys where name.contains(" ") {
+            for name in row.keys where name.contains(Character(" ")) {
                 if let last = name.split(separator: " ").last { longer[String(last).lowercased(), default: [:]][name, default: 0] += 1 }
             }
         }
         var canonical: [String: String] = [:]
         for row in stances {
-            for name in row.keys where !name.contains(" ") && canonical[name] == nil {
+            for name in row.keys where !name.contains(Character(" ")) && canonical[name] == nil {
                 guard let candidates = longer[name.lowercased()] else { continue }
                 let ranked = candidates.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
                 // The longer name must dominate: at least twice as many documents as the next.

@@ -81,8 +81,18 @@ public struct TermVectorizer: Sendable {
 
     /// Document frequencies of a corpus.
     public static func documentFrequencies(_ documents: [TermCounts]) -> [UInt64: Int32] {
-        var df: [UInt64: Int32] = [:]
-        for document in documents { for h in document.hashes { df[h, default: 0] += 1 } }
+        // Counted in chunks on all cores, then merged: integer sums, the same on any number
+        // of cores.
+        let chunks = max(1, min(8, documents.count / 2048))
+        let parts = Parallel.map(Array(0..<chunks)) { c -> [UInt64: Int32] in
+            var df: [UInt64: Int32] = [:]
+            for document in documents[(c * documents.count / chunks)..<((c + 1) * documents.count / chunks)] {
+                for h in document.hashes { df[h, default: 0] += 1 }
+            }
+            return df
+        }
+        var df = parts[0]
+        for part in parts.dropFirst() { df.merge(part, uniquingKeysWith: +) }
         return df
     }
 
