@@ -92,7 +92,11 @@ struct ArticleTests {
         // Paragraphs already labelled (exact repeats, furniture) are left out before the
         // search, as the scorer does.
         let kept = paragraphs.indices.filter { $0 % 37 != 5 }
-        let bags = ArticleScorer.wordBags(kept.map { paragraphs[$0] })
+        // Ids numbered in order of first appearance, as the scorer numbers them.
+        var ids: [String: Int32] = [:]
+        let bags = kept.map { p in
+            ArticleScorer.wordBag(paragraphs[p].map { word in ids[word] ?? { let new = Int32(ids.count); ids[word] = new; return new }() })
+        }
         for threshold in [0.0, 0.5, 0.8, 0.9, 0.95, 1.0] {
             var expected: [(Int, Int)] = [], repeats = Set<Int>()
             func cosine(_ a: Int, _ b: Int) -> Double {

@@ -300,16 +300,8 @@ public struct ArticleScorer: Sendable {
 
     // MARK: Structure
 
-    /// Sparse word counts, (word id, count) sorted by id, one bag per paragraph; ids are
-    /// numbered in order of first appearance.
-    static func wordBags(_ paragraphs: [[String]]) -> [[(id: Int32, count: Int32)]] {
-        var ids: [String: Int32] = [:]
-        return paragraphs.map { words in
-            wordBag(words.map { word in ids[word] ?? { let new = Int32(ids.count); ids[word] = new; return new }() })
-        }
-    }
-
-    /// One paragraph's word ids as (id, count) pairs in id order.
+    /// One paragraph's word ids as (id, count) pairs in id order: its sparse word counts for
+    /// ``nearRepeats(_:threshold:)``.
     static func wordBag(_ ids: [Int32]) -> [(id: Int32, count: Int32)] {
         var out: [(id: Int32, count: Int32)] = []
         for id in ids.sorted() {
@@ -333,7 +325,8 @@ public struct ArticleScorer: Sendable {
     static func nearRepeats(_ bags: [[(id: Int32, count: Int32)]], threshold: Double) -> [(b: Int, a: Int)] {
         // Every pair qualifies: each bag repeats the first.
         guard threshold > 0 else { return bags.indices.dropFirst().map { (b: $0, a: 0) } }
-        // Ids are dense (``wordBags``): the order is a rank per id, rarest first.
+        // Ids are dense (numbered in order of first appearance): the order is a rank per id,
+        // rarest first.
         let width = Int(bags.lazy.flatMap { $0 }.map(\.id).max() ?? -1) + 1
         var frequency = [Int](repeating: 0, count: width)
         for bag in bags { for w in bag { frequency[Int(w.id)] += 1 } }
