@@ -422,8 +422,8 @@ public struct ArticleScorer: Sendable {
         }
         guard possible.count > 1 else { return out }
         var wordIDs: [String: Int32] = [:]
-        var candidates: [Paragraph] = [], candidateWords: [[Int32]] = []
-        for p in possible {
+        let candidates = possible
+        let candidateWords: [[Int32]] = candidates.map { p in
             var words: [Int32] = []
             for t in p.tokens where doc.isWordLike(t) {
                 let norm = doc.norms[t]
@@ -433,7 +433,7 @@ public struct ArticleScorer: Sendable {
                     words.append(id)
                 }
             }
-            if words.count >= 8 { candidates.append(p); candidateWords.append(words) }
+            return words
         }
         var firstWithWords: [[Int32]: Int] = [:]
         for (p, words) in zip(candidates, candidateWords) {
