@@ -109,12 +109,7 @@ struct Score: ParsableCommand {
                 return
             }
             let separator: [UInt8] = format == .json ? [] : [UInt8(ascii: "\n")]
-            let all = reports.count == 1 ? reports[0].bytes : Array(reports.map(\.bytes).joined(separator: separator))
-            if let output {
-                try OutputFile.writeAtomically(bytes: all, to: output)
-            } else {
-                OutputFile.writeStandardOutput(bytes: all)
-            }
+            try emit(bytes: reports.count == 1 ? reports[0].bytes : Array(reports.map(\.bytes).joined(separator: separator)), to: output)
         }
     }
 
@@ -131,7 +126,7 @@ struct Score: ParsableCommand {
             let stream = try OutputFile.Stream(path: output)
             let summary: CorpusScoring.Summary
             do {
-                summary = try CorpusScoring.run(spec, lexicons: set, options: options, writeBytes: stream.write(bytes:))
+                summary = try CorpusScoring.run(spec, lexicons: set, options: options, write: stream.write(bytes:))
                 try stream.commit()
             } catch {
                 stream.abort()

@@ -115,10 +115,15 @@ struct Similar: ParsableCommand {
 
 /// Writes a report to a file atomically, or to standard output.
 func emit(_ text: String, to output: String?) throws {
+    try emit(bytes: Array(text.utf8), to: output)
+}
+
+/// As ``emit(_:to:)`` for UTF-8 bytes.
+func emit(bytes: [UInt8], to output: String?) throws {
     if let output {
-        try OutputFile.writeAtomically(text, to: output)
+        try OutputFile.writeAtomically(bytes: bytes, to: output)
     } else {
-        OutputFile.writeStandardOutput(text)
+        OutputFile.writeStandardOutput(bytes: bytes)
     }
 }
 

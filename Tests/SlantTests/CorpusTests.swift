@@ -296,3 +296,22 @@ struct SimilarityProfileTests {
         #expect(!found.targets.contains { $0.name.hasPrefix("of ") })
     }
 }
+
+@Suite("Counting on all cores")
+struct SummedCountsTests {
+    /// Chunked counting merges to what one pass counts, for every number of chunks it picks
+    /// (1 to 8) and for an empty range.
+    @Test func equalsOnePass() {
+        let words = randomStrings(20_000, of: ["a", "b", "c", "d", "e"], maxPieces: 2, seed: 9)
+        for n in [0, 1, 511, 512, 1_500, 4_096, 20_000] {
+            var serial: [String: Int] = [:]
+            for w in words[..<n] { serial[w, default: 0] += 1 }
+            let parallel = Parallel.summedCounts(n, minimumPerRange: 512) { range in
+                var out: [String: Int] = [:]
+                for w in words[range] { out[w, default: 0] += 1 }
+                return out
+            }
+            #expect(parallel == serial, "\(n)")
+        }
+    }
+}

@@ -28,11 +28,16 @@ struct LexiconTSVTests {
     }
 
     @Test func byteSplitAgreesWithCharacterSplit() {
-        for text in ["", "a", "\t", "a\tb", "\ta\t\tb\t", "é\tü😀\t", "x\n\ny\n"] {
-            for byte in [UInt8(ascii: "\t"), UInt8(ascii: "\n")] {
+        // Pieces a space can share a grapheme with (a combining mark after it, a prepended
+        // mark before it), and ones it cannot.
+        let pieces = [" ", " ", "\t", "\n", "a", "é", "\u{301}", "\u{600}", "\u{201C}", "😀", "\u{200D}", "b"]
+        for text in randomStrings(3_000, of: pieces, maxPieces: 10, seed: 5) + ["", "a b", "a \u{301}b", "\u{600} x"] {
+            for byte in [UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: " ")] {
                 let character = Character(Unicode.Scalar(byte))
-                #expect(text[...].split(byte: byte) == text.split(separator: character, omittingEmptySubsequences: false))
-                #expect(text[...].split(byte: byte, omittingEmpty: true) == text.split(separator: character))
+                #expect(text[...].split(byte: byte) == text.split(separator: character, omittingEmptySubsequences: false),
+                        "\(text.unicodeScalars.map(\.value)) \(byte)")
+                #expect(text[...].split(byte: byte, omittingEmpty: true) == text.split(separator: character),
+                        "\(text.unicodeScalars.map(\.value)) \(byte)")
             }
         }
     }

@@ -338,19 +338,13 @@ public struct ComparisonRun: Sendable {
 
         // Keyness: each group against the rest.
         func totals(_ key: KeyPath<Profile, [String: Int]>, _ rows: [Int]) -> [String: Int] {
-            // Counted in chunks on all cores, then merged: integer sums, so the same on any
-            // number of cores.
-            let chunks = Swift.max(1, Swift.min(8, rows.count / 512))
-            let parts = Parallel.map(Array(0..<chunks)) { c -> [String: Int] in
+            Parallel.summedCounts(rows.count, minimumPerRange: 512) { range in
                 var out: [String: Int] = [:]
-                for r in rows[(c * rows.count / chunks)..<((c + 1) * rows.count / chunks)] {
+                for r in rows[range] {
                     for (term, count) in scored[r][keyPath: key] { out[term, default: 0] += count }
                 }
                 return out
             }
-            var out = parts[0]
-            for part in parts.dropFirst() { out.merge(part, uniquingKeysWith: +) }
-            return out
         }
         // Every profile is in exactly one group, so the corpus totals are the groups' summed.
         let groupWords = members.map { totals(\.wordCounts, $0) }

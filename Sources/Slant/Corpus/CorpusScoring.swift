@@ -19,17 +19,11 @@ public enum CorpusScoring {
     }
 
     /// Scores `spec`'s documents, calling `write` with each document's report
-    /// (`slant.article.v2`, its `source` the document id) as one line of JSON with its newline.
+    /// (`slant.article.v2`, its `source` the document id) as one line of JSON with its newline,
+    /// in UTF-8 bytes (no String is built for it).
     /// - Throws: ``SlantError`` from reading the corpus, and what `write` throws.
     public static func run(_ spec: CorpusSpec, lexicons: LexiconSet, options: Options = Options(),
-                           write: (String) throws -> Void) throws -> Summary {
-        try run(spec, lexicons: lexicons, options: options, writeBytes: { try write(String(decoding: $0, as: UTF8.self)) })
-    }
-
-    /// As ``run(_:lexicons:options:write:)``, handing each line over as UTF-8 bytes (no
-    /// String is built for it).
-    public static func run(_ spec: CorpusSpec, lexicons: LexiconSet, options: Options = Options(),
-                           writeBytes write: ([UInt8]) throws -> Void) throws -> Summary {
+                           write: ([UInt8]) throws -> Void) throws -> Summary {
         let scorer = ArticleScorer(lexicons: lexicons, targets: options.targets)
         var summary = Summary()
         var pending: [Parallel.Pending<[UInt8]>] = []

@@ -64,6 +64,19 @@ enum Parallel {
         return pending
     }
 
+    /// Counts kept in dictionaries, summed over `0..<count`: `body` counts one range, on all
+    /// cores (at most 8 ranges of at least `minimumPerRange`), and the parts are merged.
+    /// Integer sums, so the same on any number of cores.
+    static func summedCounts<Key: Hashable, Value: BinaryInteger>(
+        _ count: Int, minimumPerRange: Int, _ body: (Range<Int>) -> [Key: Value]
+    ) -> [Key: Value] {
+        let chunks = Swift.max(1, Swift.min(8, count / minimumPerRange))
+        let parts = map(Array(0..<chunks)) { c in body((c * count / chunks)..<((c + 1) * count / chunks)) }
+        var out = parts[0]
+        for part in parts.dropFirst() { out.merge(part, uniquingKeysWith: +) }
+        return out
+    }
+
     /// Calls `body` once for each of `count` consecutive, disjoint ranges covering
     /// `0..<count`, on all cores. `body` must only write state that belongs to its range.
     static func forEachRange(_ count: Int, minimumPerRange: Int = 1, _ body: (Range<Int>) -> Void) {

@@ -81,19 +81,11 @@ public struct TermVectorizer: Sendable {
 
     /// Document frequencies of a corpus.
     public static func documentFrequencies(_ documents: [TermCounts]) -> [UInt64: Int32] {
-        // Counted in chunks on all cores, then merged: integer sums, the same on any number
-        // of cores.
-        let chunks = max(1, min(8, documents.count / 2048))
-        let parts = Parallel.map(Array(0..<chunks)) { c -> [UInt64: Int32] in
+        Parallel.summedCounts(documents.count, minimumPerRange: 2048) { range in
             var df: [UInt64: Int32] = [:]
-            for document in documents[(c * documents.count / chunks)..<((c + 1) * documents.count / chunks)] {
-                for h in document.hashes { df[h, default: 0] += 1 }
-            }
+            for document in documents[range] { for h in document.hashes { df[h, default: 0] += 1 } }
             return df
         }
-        var df = parts[0]
-        for part in parts.dropFirst() { df.merge(part, uniquingKeysWith: +) }
-        return df
     }
 
     /// Vectors of `documents`, with idf from `df` over `corpusSize` documents.

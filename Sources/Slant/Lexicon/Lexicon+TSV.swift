@@ -154,23 +154,39 @@ extension String {
 }
 
 extension Substring {
-    /// The pieces between occurrences of an ASCII `byte`, empty pieces included (as
-    /// `split(separator:omittingEmptySubsequences: false)` would give for that character,
-    /// when it is one that always stands as a grapheme of its own: line feed, tab, space
-    /// between words).
+    /// The pieces between occurrences of an ASCII `byte`, as
+    /// `split(separator:omittingEmptySubsequences:)` gives them for that character, found on
+    /// bytes. A control character (tab, line feed) always stands as a grapheme of its own
+    /// (but a line feed after a carriage return splits here, where CR LF is one Character);
+    /// any other ASCII character can share one with a non-ASCII neighbour (a combining mark
+    /// after it, a prepended mark before it), so when one has such a neighbour the split is
+    /// left to Characters.
     func split(byte: UInt8, omittingEmpty: Bool = false) -> [Substring] {
         precondition(byte < 0x80)
-        var pieces: [Substring] = []
-        let bytes = utf8
-        var start = bytes.startIndex, i = start
-        while i < bytes.endIndex {
-            if bytes[i] == byte {
-                if !(omittingEmpty && start == i) { pieces.append(self[start..<i]) }
-                start = bytes.index(after: i)
+        // Offsets of the separators, found over the contiguous bytes; nil when one has a
+        // non-ASCII neighbour that it might share a grapheme with.
+        func separators(_ b: UnsafeBufferPointer<UInt8>) -> [Int]? {
+            var found: [Int] = []
+            for k in b.indices where b[k] == byte {
+                if byte >= 0x20, (k > 0 && b[k - 1] >= 0x80) || (k + 1 < b.count && b[k + 1] >= 0x80) { return nil }
+                found.append(k)
             }
-            i = bytes.index(after: i)
+            return found
         }
-        if !(omittingEmpty && start == i) { pieces.append(self[start..<i]) }
+        var copy = self
+        guard let offsets = copy.withUTF8(separators) else {
+            return split(separator: Character(Unicode.Scalar(byte)), omittingEmptySubsequences: omittingEmpty)
+        }
+        var pieces: [Substring] = []
+        var start = startIndex, startOffset = 0
+        for offset in offsets + [utf8.count] {
+            let end = utf8.index(start, offsetBy: offset - startOffset)
+            if !(omittingEmpty && offset == startOffset) { pieces.append(self[start..<end]) }
+            if end < endIndex {
+                start = utf8.index(after: end)
+                startOffset = offset + 1
+            }
+        }
         return pieces
     }
 

@@ -28,8 +28,8 @@ public struct Lexicon: Sendable, Equatable {
         }
 
         /// The term split into words; a trailing `*` on the last word makes it a prefix.
-        // Split on the space byte: keys are normalised to single spaces, and the byte split
-        // skips the grapheme breaking that `split` on a Character does.
+        // Split on the space byte (the same pieces as on Characters, without grapheme breaking
+        // for the common case).
         public var words: [Substring] {
             key[...].split(byte: UInt8(ascii: " "), omittingEmpty: true)
         }

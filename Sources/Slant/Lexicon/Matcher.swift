@@ -297,29 +297,34 @@ private struct ASCIIWordTable: Sendable {
     private let slots: [Int32]
 
     init?(_ dictionary: [String: Int32]) {
-        var bytes: [UInt8] = [], starts: [Int32] = [], lengths: [Int32] = [], ids: [Int32] = []
+        var bytes: [UInt8] = [], starts: [Int32] = [], lengths: [Int32] = [], ids: [Int32] = [], hashes: [UInt64] = []
         for (word, id) in dictionary.sorted(by: { $0.value < $1.value }) {
             if word.unicodeScalars.contains(where: { $0.value == 0x37E || $0.value == 0x1FEF || $0.value == 0x212A }) { return nil }
-            guard word.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            guard let hash = Self.asciiHash(word.utf8) else { continue }
             starts.append(Int32(bytes.count))
             lengths.append(Int32(word.utf8.count))
             ids.append(id)
+            hashes.append(hash)
             bytes += word.utf8
         }
         var size = 16
         while size < 2 * starts.count { size *= 2 }
         var slots = [Int32](repeating: -1, count: size)
         for k in starts.indices {
-            var slot = Int(Self.hash(bytes[Int(starts[k])..<Int(starts[k] + lengths[k])]) & UInt64(size - 1))
+            var slot = Int(hashes[k] & UInt64(size - 1))
             while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(k)
         }
         (self.bytes, self.starts, self.lengths, self.ids, self.slots) = (bytes, starts, lengths, ids, slots)
     }
 
-    private static func hash<C: Collection>(_ word: C) -> UInt64 where C.Element == UInt8 {
+    /// FNV-1a of a word's bytes; nil when one of them is not ASCII.
+    private static func asciiHash<S: Sequence>(_ word: S) -> UInt64? where S.Element == UInt8 {
         var h: UInt64 = 0xcbf29ce484222325
-        for b in word { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        for b in word {
+            if b >= 0x80 { return nil }
+            h = (h ^ UInt64(b)) &* 0x100000001b3
+        }
         return h
     }
 
@@ -327,11 +332,7 @@ private struct ASCIIWordTable: Sendable {
     /// dictionary to answer.
     func id(_ word: String) -> Int32? {
         let found: Int32?? = word.utf8.withContiguousStorageIfAvailable { w -> Int32? in
-            var h: UInt64 = 0xcbf29ce484222325
-            for b in w {
-                if b >= 0x80 { return nil }
-                h = (h ^ UInt64(b)) &* 0x100000001b3
-            }
+            guard let h = Self.asciiHash(w) else { return nil }
             let mask = slots.count - 1
             var slot = Int(h & UInt64(mask))
             return bytes.withUnsafeBufferPointer { all -> Int32 in

@@ -9,9 +9,9 @@ import Darwin
 ///
 /// Two conditions, both read conservatively from the pattern's top level; any construct the
 /// reader does not understand yields no condition, so the pattern simply runs:
-/// - **literals**: one of a few literal strings must occur in the text: a group that must
-///   occur at least once and whose every alternative holds a literal run (`(photo|image)`,
-///   `(getty images|reuters/[a-z]+)`), or a run of literal characters (`By`);
+/// - **literals**: for each group that must occur at least once and whose every alternative
+///   holds a literal run (`(photo|image)`, `(getty images|reuters/[a-z]+)`), and for each run
+///   of literal characters (`By`), one of its strings must occur in the text;
 /// - **leading**: for a pattern anchored with `^`, the ASCII characters allowed at each of the
 ///   first few positions (`^[A-Z][A-Z .,'-]{2,40}` allows an upper-case letter, then one of
 ///   those characters).
@@ -21,17 +21,24 @@ import Darwin
 /// skips the literal test, and the leading test stops at the first non-ASCII character.
 struct PatternPrefilter: Equatable {
     static func == (a: PatternPrefilter, b: PatternPrefilter) -> Bool {
-        a.literals == b.literals && a.caseInsensitive == b.caseInsensitive && a.leading == b.leading
+        a.required == b.required && a.leading == b.leading
     }
 
-    /// Alternatives of which one must occur (UTF-8; ASCII-lower-cased when
-    /// `caseInsensitive`), or nil for no such condition: the most selective one.
-    var literals: [[UInt8]]?
-    var caseInsensitive = false
-    /// Every literal condition read off the pattern, `literals` among them, each necessary
-    /// on its own; tested fewest alternatives first (`^[A-Z][A-Za-z .,'-]{1,40}\((?i:ap|…)\)`
-    /// needs "(" as well as one of the agencies, and "(" is the rarer).
-    private var required: [(alternatives: [[UInt8]], insensitive: Bool)] = []
+    /// Strings of which one must occur (UTF-8; ASCII-lower-cased when `insensitive`).
+    struct LiteralCondition: Equatable {
+        var alternatives: [[UInt8]]
+        var insensitive: Bool
+
+        init(_ alternatives: [String], insensitive: Bool) {
+            self.alternatives = alternatives.map { Array($0.utf8).map { insensitive ? PatternPrefilter.lower($0) : $0 } }
+            self.insensitive = insensitive
+        }
+    }
+
+    /// Every literal condition read off the pattern, each necessary on its own; tested fewest
+    /// alternatives first (`^[A-Z][A-Za-z .,'-]{1,40}\((?i:ap|…)\)` needs "(" as well as one of
+    /// the agencies, and "(" is the rarer).
+    private(set) var required: [LiteralCondition] = []
     /// Allowed ASCII bytes at positions 0, 1, … of an anchored pattern.
     private(set) var leading: [Set<UInt8>] = []
     /// `leading` as bitmaps, for the test on every paragraph.
@@ -145,10 +152,8 @@ struct PatternPrefilter: Equatable {
         }
     }
 
-    init(literals: [String]?, caseInsensitive: Bool = false, leading: [Set<UInt8>] = []) {
-        self.literals = literals?.map { Array($0.utf8).map { caseInsensitive ? Self.lower($0) : $0 } }
-        self.caseInsensitive = caseInsensitive
-        required = self.literals.map { [($0, caseInsensitive)] } ?? []
+    init(required: [LiteralCondition] = [], leading: [Set<UInt8>] = []) {
+        self.required = required
         self.leading = leading
         leadingBits = leading.map(ByteSet.init)
     }
@@ -177,16 +182,12 @@ struct PatternPrefilter: Equatable {
         var p = Array(pattern.unicodeScalars)[...]
         var insensitive = false
         if p.starts(with: "(?i)".unicodeScalars) { insensitive = true; p = p.dropFirst(4) }
-        guard let elements = Self.elements(p, insensitive: insensitive) else { self.init(literals: nil); return }
-        self.init(literals: nil)
-        func bytes(_ literal: String, _ insensitive: Bool) -> [UInt8] { Array(literal.utf8).map { insensitive ? Self.lower($0) : $0 } }
-        let (best, all) = Self.requiredLiterals(elements, insensitive: insensitive)
-        if let (found, foundInsensitive) = best {
-            caseInsensitive = foundInsensitive
-            literals = found.map { bytes($0, foundInsensitive) }
-        }
-        required = all.sorted { $0.alternatives.count < $1.alternatives.count }
-            .map { c in (c.alternatives.map { bytes($0, c.insensitive) }, c.insensitive) }
+        guard let elements = Self.elements(p, insensitive: insensitive) else { self.init(); return }
+        self.init()
+        // Fewest alternatives first, in pattern order among equals.
+        required = Self.requiredLiterals(elements, insensitive: insensitive).enumerated()
+            .sorted { ($0.element.alternatives.count, $0.offset) < ($1.element.alternatives.count, $1.offset) }
+            .map { LiteralCondition($0.element.alternatives, insensitive: $0.element.insensitive) }
         if case .zeroWidth = elements.first?.kind, p.first == "^" {
             leading = Self.leadingSets(elements.dropFirst(), insensitive: insensitive)
             leadingBits = leading.map(ByteSet.init)
@@ -290,10 +291,8 @@ struct PatternPrefilter: Equatable {
     static func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b & ~0x20 : b }
 
     /// The literal conditions: runs of literal characters that each occur exactly once, and
-    /// groups required at least once whose every alternative holds one; `best` is the most
-    /// selective (its shortest alternative longest, at least 2 bytes).
-    private static func requiredLiterals(_ elements: [Element], insensitive: Bool)
-        -> (best: (literals: [String], insensitive: Bool)?, all: [(alternatives: [String], insensitive: Bool)]) {
+    /// groups required at least once whose every alternative holds one.
+    private static func requiredLiterals(_ elements: [Element], insensitive: Bool) -> [(alternatives: [String], insensitive: Bool)] {
         var candidates: [(alternatives: [String], insensitive: Bool)] = []
         var run = ""
         func endRun() { if !run.isEmpty { candidates.append(([run], insensitive)) }; run = "" }
@@ -311,16 +310,11 @@ struct PatternPrefilter: Equatable {
             }
         }
         endRun()
-        let usable = candidates.filter { candidate in
+        return candidates.filter { candidate in
             candidate.alternatives.allSatisfy { literal in
                 !literal.isEmpty && (!candidate.insensitive || literal.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.changesWhenCaseFolded })
             }
         }
-        func weakest(_ alternatives: [String]) -> Int { alternatives.map(\.utf8.count).min() ?? 0 }
-        guard let best = usable.max(by: { weakest($0.alternatives) < weakest($1.alternatives) }), weakest(best.alternatives) >= 2 else {
-            return (nil, usable)
-        }
-        return ((best.alternatives, best.insensitive), usable)
     }
 
     /// For each alternative of a group body, its longest literal run; nil when one has none.

@@ -18,9 +18,7 @@ public enum JSONValue: Sendable, Equatable {
     /// Compact serialisation (one line). Doubles are written with at most 6 decimals,
     /// trailing zeros removed; non-finite numbers become `null`.
     public func serialized() -> String {
-        var out: [UInt8] = []
-        write(to: &out, indent: nil, level: 0)
-        return String(decoding: out, as: UTF8.self)
+        String(decoding: serializedUTF8(), as: UTF8.self)
     }
 
     /// ``serialized()`` as UTF-8 bytes, without building (and validating) a String: the
@@ -81,12 +79,6 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Rounds to 6 decimals and drops trailing zeros (`0.5`, `12`, `-0.333333`).
-    static func format(_ d: Double) -> String {
-        var out: [UInt8] = []
-        appendNumber(d, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     static func appendNumber(_ d: Double, to out: inout [UInt8]) {
         guard d.isFinite else { out.append(contentsOf: "null".utf8); return }
         let scaled = (d * 1_000_000).rounded()

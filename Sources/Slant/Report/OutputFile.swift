@@ -63,13 +63,7 @@ public enum OutputFile {
             self.handle = handle
         }
 
-        /// Appends `text`; written out in blocks of about a megabyte.
-        public func write(_ text: String) throws {
-            buffer.append(contentsOf: text.utf8)
-            if buffer.count >= 1 << 20 { try flush() }
-        }
-
-        /// Appends UTF-8 bytes.
+        /// Appends UTF-8 bytes; written out in blocks of about a megabyte.
         public func write(bytes: [UInt8]) throws {
             if buffer.isEmpty && bytes.count >= 1 << 20 {
                 buffer = bytes
@@ -123,7 +117,7 @@ public enum OutputFile {
 
     /// Writes to standard output.
     public static func writeStandardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        writeStandardOutput(bytes: Array(text.utf8))
     }
 
     /// Writes UTF-8 bytes to standard output.

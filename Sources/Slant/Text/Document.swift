@@ -117,12 +117,8 @@ public struct Document: Sendable {
     /// Whether token `i` is a word or a number (``Token/isWordLike``), read without copying
     /// the token (and retaining its strings).
     func isWordLike(_ i: Int) -> Bool {
-        tokens.withUnsafeBufferPointer { $0[i].kind == .word || $0[i].kind == .number }
-    }
-
-    /// A capitalised or all-capitals word, read without copying the token.
-    func isCapitalizedWord(_ i: Int) -> Bool {
-        tokens.withUnsafeBufferPointer { $0[i].kind == .word && ($0[i].isCapitalized || $0[i].isAllCaps) }
+        let k = kind(i)
+        return k == .word || k == .number
     }
 
     /// The kind of token `i`, read without copying the token.
@@ -142,7 +138,7 @@ public struct Document: Sendable {
     func text(ofToken i: Int) -> String { text(tokenStart(i), tokenEnd(i)) }
 
     /// The first character of a token.
-    func firstScalar(_ i: Int) -> Unicode.Scalar { scalars[tokens[i].start] }
+    func firstScalar(_ i: Int) -> Unicode.Scalar { scalars[tokenStart(i)] }
 }
 
 /// Each token's normalised form and stem and their word ids (``Document/forms``).

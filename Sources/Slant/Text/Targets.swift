@@ -143,10 +143,7 @@ struct TargetFinder {
         var byEdgeWord: [String: [Int]] = [:]
         var lastMention: [Int: Int] = [:]
         func register(_ t: Int) {
-            let lower = targets[t].name.lowercased()
-            // ASCII names (nearly all) split on the space byte, the same pieces as on Characters.
-            let parts = lower.utf8.allSatisfy({ $0 < 0x80 }) ? lower[...].split(byte: UInt8(ascii: " "), omittingEmpty: true)
-                : lower.split(separator: " ")
+            let parts = targets[t].name.lowercased()[...].split(byte: UInt8(ascii: " "), omittingEmpty: true)
             guard parts.count > 1 else { return }
             byEdgeWord[String(parts.first!), default: []].append(t)
             if parts.last! != parts.first! { byEdgeWord[String(parts.last!), default: []].append(t) }
@@ -176,7 +173,7 @@ struct TargetFinder {
             guard let m = entities.longestMatch(in: doc, at: i, end: i + 1) else { return nil }
             return entities.lexicon.entries[m.entry]
         }
-        func isName(_ i: Int) -> Bool { doc.isCapitalizedWord(i) }
+        func isName(_ i: Int) -> Bool { doc.kind(i) == .word && (doc.isCapitalized(i) || doc.isAllCaps(i)) }
 
         // Capitalised words that do not start a sentence.
         var capitalisedInside = Set<String>()
