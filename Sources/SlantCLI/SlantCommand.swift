@@ -11,6 +11,11 @@ struct SlantCommand: ParsableCommand {
         subcommands: [Score.self, Report.self, Similar.self, Compare.self, Eval.self, Train.self, LexiconCommand.self],
         defaultSubcommand: Score.self
     )
+
+    static func main() {
+        BLASThreads.stopIdleWorkers()
+        main(nil)
+    }
 }
 
 /// Runs `body`, turning a library error into its message on standard error and the

@@ -54,6 +54,45 @@ struct StatisticsTests {
         #expect(same == 1)
     }
 
+    @Test func permutationPValueApproachesTheExactOne() {
+        // Groups of 4 and 5 ratios with uneven denominators: every one of the C(9, 4) = 126
+        // splits enumerated gives the exact p; 40,000 random splits come within 0.01 of it,
+        // whichever group is the smaller (the test draws only the smaller one).
+        let numerators: [Double] = [3, 1, 4, 1, 5, 9, 2, 6, 5], denominators: [Double] = [10, 12, 9, 20, 11, 10, 30, 8, 15]
+        func data(_ rows: Range<Int>) -> MeasureData {
+            MeasureData(numerators: Array(numerators[rows]), denominators: Array(denominators[rows]), scale: 100)
+        }
+        let small = data(0..<4), large = data(4..<9)
+        let observed = abs(small.value! - large.value!)
+        var extreme = 0, splits = 0
+        for mask in 0..<(1 << 9) where mask.nonzeroBitCount == 4 {
+            var n1 = 0.0, d1 = 0.0, n2 = 0.0, d2 = 0.0
+            for i in 0..<9 {
+                if mask & (1 << i) != 0 { n1 += numerators[i]; d1 += denominators[i] } else { n2 += numerators[i]; d2 += denominators[i] }
+            }
+            splits += 1
+            if abs(n1 / d1 - n2 / d2) * 100 >= observed - 1e-9 { extreme += 1 }
+        }
+        #expect(splits == 126)
+        let exact = Double(extreme) / Double(splits)
+        #expect(exact > 0.05 && exact < 0.95, "a split with a p-value worth estimating")
+        var g = SeededGenerator(seed: 11)
+        let forward = Statistics.permutationTest(small, large, permutations: 40_000, generator: &g)!
+        let backward = Statistics.permutationTest(large, small, permutations: 40_000, generator: &g)!
+        #expect(abs(forward - exact) < 0.01 && abs(backward - exact) < 0.01, "\(forward), \(backward) against \(exact)")
+    }
+
+    @Test func namedStreamsAreSeparateAndReproducible() {
+        var a = SeededGenerator(seed: 5, stream: "test\u{1F}A\u{1F}B\u{1F}sentiment")
+        var b = SeededGenerator(seed: 5, stream: "test\u{1F}A\u{1F}B\u{1F}sentiment")
+        var c = SeededGenerator(seed: 5, stream: "test\u{1F}A\u{1F}B\u{1F}opinionShare")
+        var d = SeededGenerator(seed: 6, stream: "test\u{1F}A\u{1F}B\u{1F}sentiment")
+        let first = (0..<4).map { _ in a.next() }
+        #expect(first == (0..<4).map { _ in b.next() })
+        #expect(first != (0..<4).map { _ in c.next() })
+        #expect(first != (0..<4).map { _ in d.next() })
+    }
+
     @Test func holmAndBenjaminiHochbergMatchHandComputedValues() {
         // Holm: sorted p 0.01, 0.02, 0.03, 0.04 → 0.04, 0.06, 0.06 (monotone), 0.06.
         let holm = Statistics.holm([0.03, 0.01, nil, 0.04, 0.02])
@@ -135,6 +174,37 @@ struct ComparisonTests {
         let again = try ComparisonRun.run([try CorpusSpec(path: file.path)], groupBy: "outlet", lexicons: defaultLexicons, options: options)
         #expect(again.json().serialized() == run.json().serialized())
         #expect(run.csv().hasPrefix("section,group,other,measure,value,low,high,effect_size,p_value,p_adjusted,count_group,count_other\n"))
+    }
+
+    @Test func aGroupsNumbersDoNotMoveWhenAnotherGroupJoins() throws {
+        // Each interval and test draws from its own named stream, so adding a group changes
+        // neither the intervals of the others nor the raw p-values between them.
+        var options = ComparisonRun.Options()
+        options.resamples = 200
+        options.permutations = 300
+        // Documents that differ, so the intervals have width.
+        let varied = (0..<12).flatMap { i in [
+            #"{"id": "o\#(i)", "outlet": "Opinion Daily", "text": "\#(Self.opinionated)\#(i % 2 == 0 ? " " + Self.factual : "")"}"#,
+            #"{"id": "w\#(i)", "outlet": "Wire", "text": "\#(Self.factual)\#(i % 3 == 0 ? " A shameless ploy." : "")"}"#,
+        ] }
+        let two = try corpus(varied)
+        let three = try corpus(varied + [#"{"id": "s", "outlet": "Solo", "text": "\#(Self.factual)"}"#]
+            + (0..<5).map { #"{"id": "t\#($0)", "outlet": "Third", "text": "\#(Self.factual) Rain \#($0)."}"# })
+        defer {
+            try? FileManager.default.removeItem(at: two.deletingLastPathComponent())
+            try? FileManager.default.removeItem(at: three.deletingLastPathComponent())
+        }
+        let small = try ComparisonRun.run([try CorpusSpec(path: two.path)], groupBy: "outlet", lexicons: defaultLexicons, options: options)
+        let large = try ComparisonRun.run([try CorpusSpec(path: three.path)], groupBy: "outlet", lexicons: defaultLexicons, options: options)
+        #expect(small.groups.map(\.name) == ["Opinion Daily", "Wire"])
+        #expect(large.groups.map(\.name) == ["Opinion Daily", "Solo", "Third", "Wire"])
+        func intervals(_ group: ComparisonRun.Group) -> [String] { group.measures.map { "\($0.name) \($0.low ?? -1) \($0.high ?? -1)" } }
+        #expect(intervals(small.groups[0]) == intervals(large.groups[0]))
+        #expect(intervals(small.groups[1]) == intervals(large.groups[3]))
+        #expect(small.groups[0].measures.contains { $0.low != $0.high }, "intervals were drawn")
+        let smallP = small.tests.filter { ComparisonRun.measures.contains($0.measure) }.map { "\($0.measure) \($0.pValue ?? -1)" }
+        let largeP = large.tests.filter { $0.a == 0 && $0.b == 3 && ComparisonRun.measures.contains($0.measure) }.map { "\($0.measure) \($0.pValue ?? -1)" }
+        #expect(smallP.count == ComparisonRun.measures.count && smallP == largeP)
     }
 
     @Test func aFieldNoDocumentHasIsAnError() throws {

@@ -1,4 +1,5 @@
 internal import CBLAS
+import Foundation
 
 /// The one place Slant calls BLAS. Functions take Swift arrays, check shapes with
 /// `precondition` and counts with `Int32(exactly:)`, and never expose C types.
@@ -51,6 +52,15 @@ enum BLAS {
         }
     }
 
+    /// Scales one row of `k` values to unit length in place, with the same calls as
+    /// ``rowNorms(_:rows:columns:)`` and ``scaleRows(_:rows:columns:by:)``; a zero row stays zero.
+    static func normalizeRow(_ row: UnsafeMutablePointer<Float>, columns k: Int) {
+        guard k > 0 else { return }
+        let k32 = int32(k, "columns")
+        let norm = cblas_snrm2(k32, row, 1)
+        cblas_sscal(k32, norm > 0 ? 1 / norm : 0, row, 1)
+    }
+
     /// Scales each row in place by `factors[row]`.
     static func scaleRows(_ a: inout [Float], rows m: Int, columns k: Int, by factors: [Float]) {
         precondition(a.count == m * k && factors.count == m, "shape mismatch in scaleRows")
@@ -79,5 +89,21 @@ enum BLAS {
         precondition(x.count == y.count, "dot of vectors of length \(x.count) and \(y.count)")
         guard !x.isEmpty else { return 0 }
         return cblas_sdot(int32(x.count, "length"), x, 1, y, 1)
+    }
+}
+
+/// The BLAS library's own threads.
+public enum BLASThreads {
+    /// OpenBLAS's pthread build starts its worker threads when the library is loaded, and each
+    /// busy-waits for work for about 2^28 cycles (a tenth of a second) before it sleeps: at
+    /// start-up that keeps a core busy while Slant loads its lexicons and scores on all cores.
+    /// This stops those threads through OpenBLAS's `blas_thread_shutdown_` (looked up at run
+    /// time, so nothing changes with another BLAS); OpenBLAS starts them again at its next
+    /// multithreaded call (`sgemm` in `similar` and `compare`). Call it before other threads
+    /// use BLAS.
+    public static func stopIdleWorkers() {
+        typealias Shutdown = @convention(c) () -> Int32
+        guard let symbol = dlsym(nil, "blas_thread_shutdown_") else { return }
+        _ = unsafeBitCast(symbol, to: Shutdown.self)()
     }
 }

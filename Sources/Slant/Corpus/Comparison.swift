@@ -149,24 +149,26 @@ public struct ComparisonRun: Sendable {
     /// least twice as many documents as any other; a document naming both gets their mean.
     /// - Complexity: O(d · t) for d documents and t targets per document.
     static func mergingShortNames(_ stances: [[String: Double]]) -> [[String: Double]] {
-        // Documents naming each longer name, by its last word.
+        // Documents naming each name (counted on all cores), then the longer names by their
+        // last word.
+        let documents = Parallel.summedCounts(stances.count, minimumPerRange: 1024) { range in
+            var out: [String: Int] = [:]
+            for row in stances[range] { for name in row.keys { out[name, default: 0] += 1 } }
+            return out
+        }
         var longer: [String: [String: Int]] = [:]
-        for row in stances {
-            for name in row.keys where name.contains(Character(" ")) {
-                if let last = name.split(separator: " ").last { longer[String(last).lowercased(), default: [:]][name, default: 0] += 1 }
-            }
+        for (name, count) in documents where name.contains(Character(" ")) {
+            if let last = name.split(separator: " ").last { longer[String(last).lowercased(), default: [:]][name] = count }
         }
         var canonical: [String: String] = [:]
-        for row in stances {
-            for name in row.keys where !name.contains(Character(" ")) && canonical[name] == nil {
-                guard let candidates = longer[name.lowercased()] else { continue }
-                let ranked = candidates.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-                // The longer name must dominate: at least twice as many documents as the next.
-                if ranked.count == 1 || ranked[0].value >= 2 * ranked[1].value { canonical[name] = ranked[0].key }
-            }
+        for name in documents.keys where !name.contains(Character(" ")) {
+            guard let candidates = longer[name.lowercased()] else { continue }
+            let ranked = candidates.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            // The longer name must dominate: at least twice as many documents as the next.
+            if ranked.count == 1 || ranked[0].value >= 2 * ranked[1].value { canonical[name] = ranked[0].key }
         }
         guard !canonical.isEmpty else { return stances }
-        return stances.map { row in
+        return Parallel.map(stances) { row in
             var sums: [String: (Double, Int)] = [:]
             for (name, value) in row {
                 let key = canonical[name] ?? name
@@ -255,7 +257,6 @@ public struct ComparisonRun: Sendable {
         let scored = profiles
         let names = groupBy == nil ? labels : Array(Set(scored.map(\.group))).sorted()
         let members: [[Int]] = names.map { name in scored.indices.filter { scored[$0].group == name } }
-        var generator = SeededGenerator(seed: options.seed)
         var notes: [String] = []
         if names.count < 2 { notes.append("only one group: there is nothing to compare") }
 
@@ -290,14 +291,22 @@ public struct ComparisonRun: Sendable {
         let stanceTargets = names.count < 2 ? [] : evaluatedIn.filter { $0.value.allSatisfy { $0 >= options.minStanceDocuments } }
             .sorted { ($0.value.reduce(0, +), $1.key) > ($1.value.reduce(0, +), $0.key) }
             .prefix(options.topTargets).map(\.key)
+        // Intervals and tests draw from a generator of their own, named after the group(s) and
+        // the measure, and run on all cores: the same numbers on any number of cores, and an
+        // interval does not move when another group or measure joins the report.
+        let summaryMeasures = measures.map { ($0, $0) } + categories.map { ("category:" + $0, $0) }
+            + stanceTargets.map { ("stance:" + $0, $0) }
+        let summaryTasks = names.indices.flatMap { g in summaryMeasures.map { (g, $0.0, $0.1) } }
+        let summaries = Parallel.map(summaryTasks) { g, measure, label -> MeasureSummary in
+            let d = data(measure, members[g])
+            var generator = SeededGenerator(seed: options.seed, stream: "interval\u{1F}\(names[g])\u{1F}\(measure)")
+            let interval = Statistics.bootstrapInterval(d, resamples: options.resamples, generator: &generator)
+            return MeasureSummary(name: label, value: d.value, low: interval?.low, high: interval?.high)
+        }
         var groups: [Group] = []
         for (g, name) in names.enumerated() {
             let rows = members[g]
-            func summary(_ measure: String, label: String) -> MeasureSummary {
-                let d = data(measure, rows)
-                let interval = Statistics.bootstrapInterval(d, resamples: options.resamples, generator: &generator)
-                return MeasureSummary(name: label, value: d.value, low: interval?.low, high: interval?.high)
-            }
+            let own = summaries[(g * summaryMeasures.count)..<((g + 1) * summaryMeasures.count)]
             var groupNotes: [String] = []
             switch rows.count {
             case 0: groupNotes.append("no documents")
@@ -307,9 +316,9 @@ public struct ComparisonRun: Sendable {
             }
             groups.append(Group(
                 name: name, documents: rows.count, words: rows.reduce(0) { $0 + scored[$1].words },
-                measures: measures.map { summary($0, label: $0) },
-                categories: categories.map { summary("category:" + $0, label: $0) },
-                stances: stanceTargets.map { summary("stance:" + $0, label: $0) },
+                measures: Array(own.prefix(measures.count)),
+                categories: Array(own.dropFirst(measures.count).prefix(categories.count)),
+                stances: Array(own.suffix(stanceTargets.count)),
                 stanceDocuments: stanceTargets.map { t in rows.filter { scored[$0].stances[t] != nil }.count },
                 notes: groupNotes))
         }
@@ -319,18 +328,20 @@ public struct ComparisonRun: Sendable {
         let tested = measures + stanceTargets.map { "stance:" + $0 }
         let testCount = pairCount * tested.count
         let permutations = options.permutations ?? min(20_000, max(1000, 20 * testCount))
-        var tests: [PairTest] = []
+        var testTasks: [(a: Int, b: Int, measure: String)] = []
         for a in names.indices {
             for b in names.indices where b > a {
-                for measure in tested {
-                    let da = data(measure, members[a]), db = data(measure, members[b])
-                    let difference = da.value.flatMap { va in db.value.map { va - $0 } }
-                    let p = Statistics.permutationTest(da, db, permutations: permutations, generator: &generator)
-                    tests.append(PairTest(a: a, b: b, measure: measure, difference: difference,
-                                          effectSize: Statistics.cohensD(da.documentValues, db.documentValues),
-                                          pValue: p, pAdjusted: nil))
-                }
+                for measure in tested { testTasks.append((a, b, measure)) }
             }
+        }
+        var tests = Parallel.map(testTasks) { a, b, measure -> PairTest in
+            let da = data(measure, members[a]), db = data(measure, members[b])
+            let difference = da.value.flatMap { va in db.value.map { va - $0 } }
+            var generator = SeededGenerator(seed: options.seed, stream: "test\u{1F}\(names[a])\u{1F}\(names[b])\u{1F}\(measure)")
+            let p = Statistics.permutationTest(da, db, permutations: permutations, generator: &generator)
+            return PairTest(a: a, b: b, measure: measure, difference: difference,
+                            effectSize: Statistics.cohensD(da.documentValues, db.documentValues),
+                            pValue: p, pAdjusted: nil)
         }
         let adjusted = options.correction == .holm
             ? Statistics.holm(tests.map(\.pValue)) : Statistics.benjaminiHochberg(tests.map(\.pValue))

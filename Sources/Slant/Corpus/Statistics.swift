@@ -7,6 +7,17 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     public init(seed: UInt64) { state = seed }
 
+    /// A generator of its own for one named computation (`stream`, such as a group and a
+    /// measure): the seed is mixed with the FNV-1a hash of the name's UTF-8. Each interval and
+    /// test then draws the same numbers whatever else is computed, in whatever order or on
+    /// however many cores.
+    public init(seed: UInt64, stream: String) {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in stream.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        var mixer = SeededGenerator(seed: seed ^ hash)
+        state = mixer.next()
+    }
+
     public mutating func next() -> UInt64 {
         state &+= 0x9e3779b97f4a7c15
         var z = state
@@ -98,22 +109,28 @@ public enum Statistics {
         let numerators = a.numerators + b.numerators
         let denominators = a.denominators + b.denominators
         let total = numerators.count
+        let totalN = numerators.reduce(0, +), totalD = denominators.reduce(0, +)
+        // Only the smaller group is drawn; the other is what remains. Which group is drawn
+        // does not matter for |Δ|.
+        let drawn = min(a.count, b.count)
         var order = Array(0..<total)
         var extreme = 0
         // A tolerance so that permutations equal to the observed split count as extreme.
         let tolerance = 1e-12 * max(1, observed)
-        for _ in 0..<permutations {
-            // Partial Fisher–Yates: the first a.count positions form the shuffled group A.
-            for i in 0..<a.count {
-                let j = i + generator.index(total - i)
-                order.swapAt(i, j)
+        order.withUnsafeMutableBufferPointer { order in
+            for _ in 0..<permutations {
+                // Partial Fisher–Yates: the first `drawn` positions form the shuffled group.
+                var n1 = 0.0, d1 = 0.0
+                for i in 0..<drawn {
+                    let j = i + generator.index(total - i)
+                    order.swapAt(i, j)
+                    n1 += numerators[order[i]]
+                    d1 += denominators[order[i]]
+                }
+                let n2 = totalN - n1, d2 = totalD - d1
+                guard d1 > 0, d2 > 0 else { continue }
+                if abs(n1 / d1 - n2 / d2) * a.scale >= observed - tolerance { extreme += 1 }
             }
-            var na = 0.0, da = 0.0, nb = 0.0, db = 0.0
-            for (position, i) in order.enumerated() {
-                if position < a.count { na += numerators[i]; da += denominators[i] } else { nb += numerators[i]; db += denominators[i] }
-            }
-            guard da > 0, db > 0 else { continue }
-            if abs(na / da - nb / db) * a.scale >= observed - tolerance { extreme += 1 }
         }
         return Double(1 + extreme) / Double(1 + permutations)
     }

@@ -114,12 +114,12 @@ public struct TermVectorizer: Sendable {
                     buffer[base + b1] += (h >> 63) == 0 ? weight : -weight
                     buffer[base + b2] += (mixed >> 63) == 0 ? weight : -weight
                 }
+                // To unit length here, on this core (what Vectors.normalize does row by row).
+                BLAS.normalizeRow(buffer.baseAddress! + base, columns: dimensions)
             }
           }
         }
-        var vectors = Vectors(values: values, rows: documents.count, columns: dimensions)
-        vectors.normalize()
-        return vectors
+        return Vectors(values: values, rows: documents.count, columns: dimensions)
     }
 
     /// SplitMix64's finaliser: a second, independent-looking hash of `x`.

@@ -148,16 +148,27 @@ public final class LexiconSet: Sendable {
         let vocabulary = Vocabulary([reportVerbs, stanceMarkers, sentimentModifiers, loaded, eventWords, factCues, valence, targets]
                                     + (loadedLearned.map { [$0] } ?? []))
         self.vocabulary = vocabulary
-        reportVerbMatcher = Matcher(reportVerbs, vocabulary: vocabulary)
-        stanceMatcher = Matcher(stanceMarkers, vocabulary: vocabulary)
-        modifierMatcher = Matcher(sentimentModifiers, vocabulary: vocabulary)
-        loadedMatcher = Matcher(loaded, vocabulary: vocabulary)
-        learnedMatcher = loadedLearned.map { Matcher($0, include: { $0 != "suppress" }, vocabulary: vocabulary) }
+        // The matchers are independent of one another: built on all cores (a start-up cost
+        // paid before any scoring can begin).
+        let everything: (String) -> Bool = { _ in true }
+        var specs: [(Lexicon, (String) -> Bool)] = [
+            (reportVerbs, everything), (stanceMarkers, everything), (sentimentModifiers, everything), (loaded, everything),
+            (eventWords, everything), (factCues, everything), (valence, everything),
+            (targets, { Self.nameCategories.contains($0) }), (targets, { $0 == "stance-act" }),
+        ]
+        if let loadedLearned { specs.append((loadedLearned, { $0 != "suppress" })) }
+        let matchers = Parallel.map(specs) { Matcher($0.0, include: $0.1, vocabulary: vocabulary) }
+        reportVerbMatcher = matchers[0]
+        stanceMatcher = matchers[1]
+        modifierMatcher = matchers[2]
+        loadedMatcher = matchers[3]
+        eventMatcher = matchers[4]
+        factMatcher = matchers[5]
+        valenceMatcher = matchers[6]
+        targetMatcher = matchers[7]
+        stanceActMatcher = matchers[8]
+        learnedMatcher = loadedLearned == nil ? nil : matchers[9]
         suppressedLoaded = Set(loadedLearned?.entries.filter { $0.category == "suppress" }.map(\.key) ?? [])
-        eventMatcher = Matcher(eventWords, vocabulary: vocabulary)
-        factMatcher = Matcher(factCues, vocabulary: vocabulary)
-        valenceMatcher = Matcher(valence, vocabulary: vocabulary)
-        targetMatcher = Matcher(targets, include: { Self.nameCategories.contains($0) }, vocabulary: vocabulary)
         var common = Set<String>()
         for lexicon in [stopwords, reportVerbs, stanceMarkers, sentimentModifiers, valence, eventWords, factCues, loaded] {
             for entry in lexicon.entries where !entry.key.utf8.contains(UInt8(ascii: " ")) { common.insert(entry.key) }
@@ -167,7 +178,6 @@ public final class LexiconSet: Sendable {
             common.insert(entry.key)
         }
         commonWords = common
-        stanceActMatcher = Matcher(targets, include: { $0 == "stance-act" }, vocabulary: vocabulary)
         let targetEntries = targets.entries
         func words(_ category: String) -> Set<String> { Set(targetEntries.filter { $0.category == category }.map(\.key)) }
         nameConnectors = words("name-connector")
@@ -214,10 +224,18 @@ public final class LexiconSet: Sendable {
 
     /// The embedded default lexicons, parsed, keyed by file name.
     public static func embeddedLexicons() throws -> [String: Lexicon] {
+        try parse(EmbeddedLexicons.files.map { (name: $0.name, origin: $0.name, text: $0.text) })
+    }
+
+    /// Lexicon texts parsed on all cores (the longest first, so no core is left with a long
+    /// file at the end), keyed by name; an error is that of the first broken text in the list.
+    static func parse(_ texts: [(name: String, origin: String, text: String)]) throws -> [String: Lexicon] {
+        let order = texts.indices.sorted { (texts[$0].text.utf8.count, $1) > (texts[$1].text.utf8.count, $0) }
+        let parsed = Parallel.map(order) { i in Result { try Lexicon.parseTSV(texts[i].text, origin: texts[i].origin) } }
+        var results = [Result<Lexicon, any Error>?](repeating: nil, count: texts.count)
+        for (i, result) in zip(order, parsed) { results[i] = result }
         var out: [String: Lexicon] = [:]
-        for file in EmbeddedLexicons.files {
-            out[file.name] = try Lexicon.parseTSV(file.text, origin: file.name)
-        }
+        for (text, result) in zip(texts, results) { out[text.name] = try result!.get() }
         return out
     }
 
@@ -226,19 +244,22 @@ public final class LexiconSet: Sendable {
     /// - Throws: ``SlantError`` `.missingInput` when the directory does not exist, or the
     ///   error of a file that does not parse.
     public static func load(directory: String?) throws -> LexiconSet {
-        var lexicons = try embeddedLexicons()
-        guard let directory else { return try LexiconSet(lexicons: lexicons) }
+        guard let directory else { return try LexiconSet(lexicons: embeddedLexicons()) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SlantError(.missingInput, file: directory, "lexicon directory not found")
         }
+        var texts: [(name: String, origin: String, text: String)] = []
         for name in fileNames + modelFileNames {
             let path = (directory as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path) else { continue }
-            let text = try readLexiconText(path)
-            lexicons[name] = try Lexicon.parseTSV(text, origin: path)
+            texts.append((name, path, try readLexiconText(path)))
         }
-        return try LexiconSet(lexicons: lexicons)
+        // The embedded files first, so a broken file of the directory is reported as before;
+        // an embedded file the directory replaces is not parsed.
+        let replaced = Set(texts.map(\.name))
+        let embedded = EmbeddedLexicons.files.filter { !replaced.contains($0.name) }.map { (name: $0.name, origin: $0.name, text: $0.text) }
+        return try LexiconSet(lexicons: parse(embedded + texts))
     }
 
     /// Reads a lexicon file as UTF-8.

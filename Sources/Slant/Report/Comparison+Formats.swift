@@ -7,7 +7,7 @@ extension ComparisonRun {
     public var methods: [String] {
         [
             "Rates pool documents: hits per 100 words = total hits / total words x 100; opinion share = opinion paragraphs / content paragraphs; sentiment = mean document compound.",
-            "Intervals: 95% percentile bootstrap over documents, \(options.resamples) resamples, seed \(options.seed).",
+            "Intervals: 95% percentile bootstrap over documents, \(options.resamples) resamples, seed \(options.seed); each interval and each test draws from a SplitMix64 generator of its own, seeded from the seed and its group and measure names.",
             "Tests: two-sided permutation test of the difference, \(permutations) permutations, p = (1 + extreme) / (1 + permutations); p-values adjusted with \(options.correction == .holm ? "Holm's method (family-wise error rate)" : "the Benjamini-Hochberg method (false discovery rate)") over all \(tests.count) tests; effect size is Cohen's d over per-document values.",
             "Keyness: log-likelihood G2 of each group against the rest (Dunning 1993), log ratio = log2 of relative frequencies (Hardie 2014), terms used at least \(options.minTermCount) times.",
             "Stance: a document's stance toward a target is the mean over the mentions something evaluative reaches (slant score); a one-word name joins the longer name across the corpus that ends with it when that name is in at least twice as many documents as any other such name (Trump → Donald Trump); a group's value is the mean over its documents that evaluate the target; targets compared are those evaluated in at least \(options.minStanceDocuments) documents of every group (at most \(options.topTargets)), tested like the other measures (measure stance:NAME).",
