@@ -93,17 +93,20 @@ public struct TermVectorizer: Sendable {
     public func vectors(_ documents: [TermCounts], df: [UInt64: Int32], corpusSize: Int) -> Vectors {
         let n = Double(corpusSize)
         let maxDF = corpusSize >= 20 ? Int32(corpusSize / 2) : Int32.max
-        var values = [Float](repeating: 0, count: documents.count * dimensions)
         let d = UInt64(dimensions)
         let half = Float(1 / 2.0.squareRoot())
-        values.withUnsafeMutableBufferPointer { buffer in
+        let columns = dimensions
+        // Uninitialised, and each row zeroed by the core that fills it: zeroing the whole
+        // matrix up front touched every page (a page fault each) on one core.
+        let values = [Float](unsafeUninitializedCapacity: documents.count * dimensions) { buffer, initialized in
           let buffer = UncheckedBox(buffer)
           // Rows are independent: each range of documents writes only its own rows.
           Parallel.forEachRange(documents.count, minimumPerRange: 256) { rows in
             let buffer = buffer.value
             for row in rows {
                 let document = documents[row]
-                let base = row * dimensions
+                let base = row * columns
+                (buffer.baseAddress! + base).initialize(repeating: 0, count: columns)
                 for (h, count) in zip(document.hashes, document.counts) {
                     let frequency = df[h] ?? 1
                     if frequency > maxDF { continue }
@@ -115,9 +118,10 @@ public struct TermVectorizer: Sendable {
                     buffer[base + b2] += (mixed >> 63) == 0 ? weight : -weight
                 }
                 // To unit length here, on this core (what Vectors.normalize does row by row).
-                BLAS.normalizeRow(buffer.baseAddress! + base, columns: dimensions)
+                BLAS.normalizeRow(buffer.baseAddress! + base, columns: columns)
             }
           }
+          initialized = documents.count * columns
         }
         return Vectors(values: values, rows: documents.count, columns: dimensions)
     }
