@@ -63,6 +63,33 @@ def main():
     ss = results["Slant (1 core)"][0]
     print(f"ratio: Slant/VADER sentences/s = {results['VADER'][0] / ss:.2f}x; Slant/TextBlob = {results['TextBlob'][0] / ss:.2f}x")
 
+    # The floor under any lexicon scorer: split the same input into words and look each up once
+    # in a table of every lexicon word, nothing else (Benchmarks/Floor/word-loop.swift, timed
+    # inside the program). The 50x-VADER goal is set against it.
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    loop = os.path.join(tmp, "word-loop")
+    subprocess.run(["swiftc", "-O", os.path.join(root, "Benchmarks", "Floor", "word-loop.swift"), "-o", loop], check=True)
+    runs = []
+    for _ in range(3):
+        out = subprocess.run(["taskset", "-c", "0", loop, corpus, os.path.join(root, "lexicons")],
+                             check=True, capture_output=True, text=True).stdout.split()
+        runs.append((float(out[3]), int(out[0])))
+    floor_s, words = sorted(runs)[1]
+    goal = 50 * mb / results["VADER"][0]
+    print(f"floor: split into {words} words and one hash lookup each, nothing else (median of 3): {floor_s:.3f} s, "
+          f"{mb / floor_s:.0f} MB/s; 50x VADER is {goal:.0f} MB/s, {goal / (mb / floor_s) * 100:.0f}% of this floor's rate, "
+          f"a budget of {mb / goal:.3f} s for the {mb:.1f} MB")
+    # What the report carries: JSON bytes per input byte, on the first 2 MB of the input.
+    sample, report = os.path.join(tmp, "sample.txt"), os.path.join(tmp, "sample.json")
+    with open(corpus, encoding="utf-8") as f:
+        text = f.read(2_000_000)
+    with open(sample, "w", encoding="utf-8") as f:
+        f.write(text[: text.rfind("\n\n")] + "\n")
+    subprocess.run([a.slant, "score", "--format", "json", "-o", report, sample], check=True)
+    per_byte = os.path.getsize(report) / os.path.getsize(sample)
+    print(f"Slant's JSON report is {per_byte:.1f} bytes per input byte ({per_byte * mb:.0f} MB for the {mb:.1f} MB input): "
+          f"at 50x VADER, {per_byte * goal / 1000:.2f} GB/s of JSON evidence")
+
     # Corpora on both cores: the same sentences as a JSON Lines corpus scored by slant eval-style
     # batch scoring (slant compare with one group reads and scores in parallel batches).
     jsonl = os.path.join(tmp, "corpus.jsonl")

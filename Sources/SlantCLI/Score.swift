@@ -90,11 +90,16 @@ struct Score: ParsableCommand {
             let userTemplate = try template.map(ReportTemplate.file)
             let reportOptions = ReportOptions(options: manifestOptions, timestamp: timestamp ? ReportOptions.now() : nil)
             var reports: [(path: String, bytes: [UInt8])] = []
+            // JSON to one destination is streamed at the end, paragraph by paragraph: the
+            // report is several times the size of its input.
+            let streamJSON = format == .json && outputDir == nil
+            var scores: [ArticleScore] = []
             for path in inputs {
                 let input = try InputText.read(path: path, format: chosenFormat)
                 for warning in input.warnings { warn("\(path): \(warning)") }
                 var score = scorer.score(input)
                 if let target { score = score.focused(on: target) }
+                if streamJSON { scores.append(score); continue }
                 switch format {
                 // JSON goes out as the serialiser's bytes: a String of a large report would be
                 // validated and copied for nothing.
@@ -106,6 +111,22 @@ struct Score: ParsableCommand {
             }
             if let outputDir {
                 try writeEach(reports, into: outputDir)
+                return
+            }
+            if streamJSON {
+                // Nothing is written before every input has been read and scored, so a bad
+                // input still leaves no partial output.
+                let stream = try OutputFile.Stream(path: output)
+                do {
+                    for score in scores {
+                        try score.writeJSON(to: stream.write(bytes:))
+                        try stream.write(bytes: [UInt8(ascii: "\n")])
+                    }
+                    try stream.commit()
+                } catch {
+                    stream.abort()
+                    throw error
+                }
                 return
             }
             let separator: [UInt8] = format == .json ? [] : [UInt8(ascii: "\n")]

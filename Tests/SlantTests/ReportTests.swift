@@ -278,4 +278,24 @@ struct JSONStringTests {
             #expect(JSONValue.string(s).serialized() == reference(s), "\(s.unicodeScalars.map(\.value))")
         }
     }
+
+    /// Streamed JSON, in pieces as small as a few bytes, is the serialiser's output byte for
+    /// byte: for whole reports (each paragraph made as it is written) and for any value.
+    @Test(arguments: ["wire-report.txt", "opinion-column.txt", "mixed-live-blog.md"])
+    func streamedReportsAreTheSameBytes(_ name: String) throws {
+        let score = ArticleScorer(lexicons: defaultLexicons).score(try InputText(bytes: Array(exampleText(name).utf8), source: name))
+        let whole = score.json().serializedUTF8()
+        for chunk in [1, 7, 300, 1 << 20] {
+            var pieces: [[UInt8]] = []
+            score.writeJSON(chunk: chunk) { pieces.append($0) }
+            #expect(Array(pieces.joined()) == whole, "chunk \(chunk)")
+            if chunk == 300 { #expect(pieces.count > 3 && pieces.dropLast().allSatisfy { $0.count >= 300 }) }
+        }
+        var empty: [UInt8] = []
+        ArticleScorer(lexicons: defaultLexicons).score(try InputText(bytes: [], source: "empty")).writeJSON { empty += $0 }
+        #expect(empty == ArticleScorer(lexicons: defaultLexicons).score(try InputText(bytes: [], source: "empty")).json().serializedUTF8())
+        var value: [UInt8] = []
+        JSONValue.array([.int(1), .string("\u{201C}x\u{201D}"), .object([("a", .null)])]).serialize(chunk: 2) { value += $0 }
+        #expect(String(decoding: value, as: UTF8.self) == #"[1,"\#u{201C}x\#u{201D}",{"a":null}]"#)
+    }
 }

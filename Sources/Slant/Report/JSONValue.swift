@@ -29,6 +29,14 @@ public enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// Compact serialisation handed to `sink` in pieces of about `chunk` bytes, so a large
+    /// report is never held whole as bytes. Same bytes as ``serializedUTF8()``.
+    public func serialize(chunk: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) rethrows {
+        var writer = JSONStreamWriter(chunk: chunk)
+        try writer.value(self, sink)
+        try writer.finish(sink)
+    }
+
     /// Indented serialisation for people.
     public func pretty() -> String {
         var out: [UInt8] = []
@@ -38,7 +46,7 @@ public enum JSONValue: Sendable, Equatable {
 
     // Serialisation appends UTF-8 bytes: appending to a String character run by character
     // run was a sixth of `slant score --format json`.
-    private func write(to out: inout [UInt8], indent: [UInt8]?, level: Int) {
+    fileprivate func write(to out: inout [UInt8], indent: [UInt8]?, level: Int) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -187,3 +195,71 @@ public enum JSONValue: Sendable, Equatable {
 }
 
 import Foundation
+
+/// A value of a streamed JSON object: one value, or an array whose elements are made one at a
+/// time as they are written (a report's paragraphs), so neither the whole tree nor its bytes
+/// need exist at once.
+public enum JSONMember {
+    case value(JSONValue)
+    case elements(count: Int, element: (Int) -> JSONValue)
+
+    /// The member as one value (every element made).
+    public var value: JSONValue {
+        switch self {
+        case .value(let v): v
+        case .elements(let count, let element): .array((0..<count).map(element))
+        }
+    }
+}
+
+/// Compact JSON written into a buffer that is handed on whenever it passes `chunk` bytes, at
+/// value boundaries.
+struct JSONStreamWriter {
+    private var buffer: [UInt8] = []
+    private let chunk: Int
+
+    init(chunk: Int) {
+        self.chunk = max(1, chunk)
+        buffer.reserveCapacity(min(self.chunk, 1 << 20) + 4096)
+    }
+
+    private mutating func handOn(_ sink: ([UInt8]) throws -> Void) rethrows {
+        guard buffer.count >= chunk else { return }
+        try sink(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func value(_ v: JSONValue, _ sink: ([UInt8]) throws -> Void) rethrows {
+        v.write(to: &buffer, indent: nil, level: 0)
+        try handOn(sink)
+    }
+
+    /// An object of `members`, in order; `.elements` are made and written one by one.
+    mutating func object(_ members: [(String, JSONMember)], _ sink: ([UInt8]) throws -> Void) rethrows {
+        buffer.append(UInt8(ascii: "{"))
+        for (k, (key, member)) in members.enumerated() {
+            if k > 0 { buffer.append(UInt8(ascii: ",")) }
+            JSONValue.escape(key, into: &buffer)
+            buffer.append(UInt8(ascii: ":"))
+            switch member {
+            case .value(let v):
+                try value(v, sink)
+            case .elements(let count, let element):
+                guard count > 0 else { buffer.append(contentsOf: "[]".utf8); continue }
+                buffer.append(UInt8(ascii: "["))
+                for i in 0..<count {
+                    if i > 0 { buffer.append(UInt8(ascii: ",")) }
+                    try value(element(i), sink)
+                }
+                buffer.append(UInt8(ascii: "]"))
+            }
+        }
+        buffer.append(UInt8(ascii: "}"))
+        try handOn(sink)
+    }
+
+    mutating func finish(_ sink: ([UInt8]) throws -> Void) rethrows {
+        if !buffer.isEmpty { try sink(buffer) }
+        buffer.removeAll()
+    }
+}

@@ -65,22 +65,24 @@ public enum OutputFile {
 
         /// Appends UTF-8 bytes; written out in blocks of about a megabyte.
         public func write(bytes: [UInt8]) throws {
-            if buffer.isEmpty && bytes.count >= 1 << 20 {
-                buffer = bytes
-            } else {
-                buffer.append(contentsOf: bytes)
-            }
+            // A block already large enough goes out as it is, without a copy.
+            if buffer.isEmpty && bytes.count >= 1 << 20 { return try writeOut(bytes) }
+            buffer.append(contentsOf: bytes)
             if buffer.count >= 1 << 20 { try flush() }
         }
 
         private func flush() throws {
             guard !buffer.isEmpty else { return }
+            try writeOut(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        private func writeOut(_ bytes: [UInt8]) throws {
             do {
-                try handle.write(contentsOf: buffer)
+                try handle.write(contentsOf: bytes)
             } catch {
                 throw SlantError(.io, file: path ?? "-", "cannot write output: \(error.localizedDescription)")
             }
-            buffer.removeAll(keepingCapacity: true)
         }
 
         /// Writes what is left and, for a file, moves it into place.

@@ -1,25 +1,40 @@
 extension ArticleScore {
     /// The article as JSON, in the documented `slant.article.v2` key order.
     public func json() -> JSONValue {
-        .object([
-            ("schema", .string(ArticleScore.schema)),
-            ("source", .string(source)),
-            ("title", title.map(JSONValue.string) ?? .null),
-            ("manifest", .object([
+        .object(jsonMembers().map { ($0.0, $0.1.value) })
+    }
+
+    /// ``json()`` serialised compactly and handed to `sink` in pieces of about `chunk` bytes,
+    /// each paragraph's JSON made only when it is written: the same bytes as
+    /// `json().serializedUTF8()` without the whole tree or its bytes in memory at once.
+    public func writeJSON(chunk: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) rethrows {
+        var writer = JSONStreamWriter(chunk: chunk)
+        try writer.object(jsonMembers(), sink)
+        try writer.finish(sink)
+    }
+
+    /// The report's members, in the documented order.
+    private func jsonMembers() -> [(String, JSONMember)] {
+        [
+            ("schema", .value(.string(ArticleScore.schema))),
+            ("source", .value(.string(source))),
+            ("title", .value(title.map(JSONValue.string) ?? .null)),
+            ("manifest", .value(.object([
                 ("version", .string(version)),
                 ("input", .object([("sha256", .string(inputSHA256))])),
                 ("lexicons", .array(lexicons.map { stamp in
                     .object([("name", .string(stamp.name)), ("version", .string(stamp.version)), ("sha256", .string(stamp.sha256))])
                 })),
-            ])),
-            ("summary", summary.json()),
-            ("paragraphs", .array(paragraphs.map { $0.json() })),
-            ("speakers", .array(speakers.map { s in
-                .object([("name", .string(s.name)), ("attributions", .int(s.attributions)), ("words", .int(s.words))])
-            })),
-            ("targets", .array(targets.map { $0.json() })),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ])
+            ]))),
+            ("summary", .value(summary.json())),
+            ("paragraphs", .elements(count: paragraphs.count) { paragraphs[$0].json() }),
+            ("speakers", .elements(count: speakers.count) { i in
+                let s = speakers[i]
+                return .object([("name", .string(s.name)), ("attributions", .int(s.attributions)), ("words", .int(s.words))])
+            }),
+            ("targets", .elements(count: targets.count) { targets[$0].json() }),
+            ("warnings", .value(.array(warnings.map(JSONValue.string)))),
+        ]
     }
 }
 
