@@ -49,11 +49,14 @@ public struct Document: Sendable {
         let s = Array(input.text.unicodeScalars)
         scalars = s
         var tokens: [Token] = []
+        // About one token per five or six characters of news text: reserved once, so the
+        // array is not copied as it grows.
+        tokens.reserveCapacity(s.count / 5 + 16)
         var paragraphs: [Paragraph] = []
         var spans: [(Range<Int>, Range<Int>)] = []
         for span in Segmenter.paragraphSpans(s) {
             let first = tokens.count
-            tokens.append(contentsOf: Tokenizer.tokens(s, in: span))
+            Tokenizer.append(s, in: span, to: &tokens)
             spans.append((span, first..<tokens.count))
         }
         self.tokens = tokens

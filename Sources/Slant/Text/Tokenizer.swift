@@ -43,6 +43,12 @@ public enum Tokenizer {
         var out: [Token] = []
         // About one token per five or six characters of news text.
         out.reserveCapacity(range.count / 5 + 1)
+        append(s, in: range, to: &out)
+        return out
+    }
+
+    /// Appends the tokens of `s[range]` to `out` (what ``tokens(_:in:)`` returns).
+    static func append(_ s: [Unicode.Scalar], in range: Range<Int>, to out: inout [Token]) {
         var i = range.lowerBound
         let end = range.upperBound
         func at(_ k: Int) -> Unicode.Scalar? { k < end && k >= range.lowerBound ? s[k] : nil }
@@ -115,7 +121,6 @@ public enum Tokenizer {
             out.append(makeToken(s, i, j, kind: isPunctuation ? .punctuation : .symbol))
             i = j
         }
-        return out
     }
 
     /// The end of a web address (`http://`, `https://` or `www.`) starting at `i`, if one
