@@ -369,6 +369,34 @@ struct CorpusCommandTests {
         #expect(strict.stdout.isEmpty)
     }
 
+    /// Enough documents that OpenBLAS runs `sgemm` on its worker threads, which `slant` stops
+    /// at start-up and OpenBLAS must start again: every document still finds its twin.
+    @Test func similarOnALargerCorpusFindsEveryTwin() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let filler = ["council", "budget", "river", "bridge", "vote", "school", "market", "storm", "court", "rail"]
+        func word(_ n: Int) -> String {
+            var n = n, out = "zq"
+            repeat { out.append(Character(Unicode.Scalar(UInt8(97 + n % 26)))); n /= 26 } while n > 0
+            return out
+        }
+        var lines: [String] = []
+        for i in 0..<400 {
+            let own = (0..<4).map { word(i * 4 + $0) }.joined(separator: " ")
+            for side in ["a", "b"] {
+                let common = (0..<12).map { filler[($0 * 7 + i + (side == "a" ? 0 : 3)) % filler.count] }.joined(separator: " ")
+                lines.append(#"{"id": "\#(i)\#(side)", "text": "\#(own) \#(common)."}"#)
+            }
+        }
+        let file = dir.appendingPathComponent("twins.jsonl")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try run(["similar", file.path, "--top", "1", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.count == 800)
+        #expect(rows.allSatisfy { $0[0].dropLast() == $0[1].dropLast() && $0[0] != $0[1] }, "\(rows.prefix(4))")
+    }
+
     @Test func similarAgainstAnotherCorpusAndFromStandardInput() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

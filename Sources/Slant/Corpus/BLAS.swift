@@ -42,33 +42,13 @@ enum BLAS {
                     1, a.baseAddress, k32, b.baseAddress, k32, 0, c.baseAddress, n32)
     }
 
-    /// Euclidean norm of each row of a row-major matrix.
-    static func rowNorms(_ a: [Float], rows m: Int, columns k: Int) -> [Float] {
-        precondition(a.count == m * k, "matrix has \(a.count) values, expected \(m)×\(k)")
-        guard k > 0 else { return [Float](repeating: 0, count: m) }
-        let k32 = int32(k, "columns")
-        return a.withUnsafeBufferPointer { pa in
-            (0..<m).map { row in cblas_snrm2(k32, pa.baseAddress! + row * k, 1) }
-        }
-    }
-
-    /// Scales one row of `k` values to unit length in place, with the same calls as
-    /// ``rowNorms(_:rows:columns:)`` and ``scaleRows(_:rows:columns:by:)``; a zero row stays zero.
+    /// Scales one row of `k` values to unit length in place (`snrm2`, then `sscal` by its
+    /// reciprocal); a zero row stays zero.
     static func normalizeRow(_ row: UnsafeMutablePointer<Float>, columns k: Int) {
         guard k > 0 else { return }
         let k32 = int32(k, "columns")
         let norm = cblas_snrm2(k32, row, 1)
         cblas_sscal(k32, norm > 0 ? 1 / norm : 0, row, 1)
-    }
-
-    /// Scales each row in place by `factors[row]`.
-    static func scaleRows(_ a: inout [Float], rows m: Int, columns k: Int, by factors: [Float]) {
-        precondition(a.count == m * k && factors.count == m, "shape mismatch in scaleRows")
-        guard k > 0 else { return }
-        let k32 = int32(k, "columns")
-        a.withUnsafeMutableBufferPointer { pa in
-            for row in 0..<m { cblas_sscal(k32, factors[row], pa.baseAddress! + row * k, 1) }
-        }
     }
 
     /// y = A · x (transpose false) or y = Aᵀ · x (transpose true) for row-major A (m × n).

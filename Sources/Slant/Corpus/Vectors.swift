@@ -21,7 +21,10 @@ public struct Vectors: Sendable, Equatable {
 
     /// Scales every non-zero row to unit length, in place (no copy of the matrix).
     public mutating func normalize() {
-        let norms = BLAS.rowNorms(values, rows: rows, columns: columns)
-        BLAS.scaleRows(&values, rows: rows, columns: columns, by: norms.map { $0 > 0 ? 1 / $0 : 0 })
+        let columns = columns
+        guard rows > 0, columns > 0 else { return }
+        values.withUnsafeMutableBufferPointer { buffer in
+            for row in 0..<rows { BLAS.normalizeRow(buffer.baseAddress! + row * columns, columns: columns) }
+        }
     }
 }

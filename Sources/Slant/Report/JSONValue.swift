@@ -29,14 +29,6 @@ public enum JSONValue: Sendable, Equatable {
         return out
     }
 
-    /// Compact serialisation handed to `sink` in pieces of about `chunk` bytes, so a large
-    /// report is never held whole as bytes. Same bytes as ``serializedUTF8()``.
-    public func serialize(chunk: Int = 1 << 20, to sink: ([UInt8]) throws -> Void) rethrows {
-        var writer = JSONStreamWriter(chunk: chunk)
-        try writer.value(self, sink)
-        try writer.finish(sink)
-    }
-
     /// Indented serialisation for people.
     public func pretty() -> String {
         var out: [UInt8] = []
